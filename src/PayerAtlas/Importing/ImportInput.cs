@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace PayerAtlas.Importing;
+
+/// <summary>A file to import: on disk, or an entry of a ZIP as CMS ships its bundles.</summary>
+/// <param name="Name">How errors and provenance name it: the path, or "bundle.zip!entry.txt".</param>
+/// <param name="Explicit">Named by the user directly (an unknown layout is then an error, not a skip).</param>
+public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit)
+{
+    public string Sha256()
+    {
+        using var stream = Open();
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Expands files, folders (recursively, sorted) and ZIPs (entries, nested ZIPs too).</summary>
+    public static IReadOnlyList<ImportInput> Expand(IEnumerable<string> paths)
+    {
+        var inputs = new List<ImportInput>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    AddFile(inputs, file, explicitly: false);
+                }
+            }
+            else if (File.Exists(path))
+            {
+                AddFile(inputs, path, explicitly: true);
+            }
+            else
+            {
+                throw new ImportException(path, "no such file or folder");
+            }
+        }
+
+        return inputs;
+    }
+
+    static void AddFile(List<ImportInput> inputs, string path, bool explicitly)
+    {
+        if (IsZip(path))
+        {
+            AddZip(inputs, path, () => File.OpenRead(path));
+            return;
+        }
+
+        inputs.Add(new ImportInput(path, () => File.OpenRead(path), explicitly));
+    }
+
+    static bool IsZip(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
+    static void AddZip(List<ImportInput> inputs, string name, Func<Stream> open)
+    {
+        using var stream = open();
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(stream, ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImportException(name, $"not a readable ZIP: {e.Message}");
+        }
+
+        using (archive)
+        {
+            foreach (var entry in archive.Entries.Where(e => !e.FullName.EndsWith('/')).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                var entryName = entry.FullName;
+                var display = $"{name}!{entryName}";
+                Stream OpenEntry()
+                {
+                    // Each open re-reads the archive: entries are streamed, never extracted to disk.
+                    var outer = open();
+                    var zip = new ZipArchive(outer, ZipArchiveMode.Read);
+                    var e = zip.GetEntry(entryName) ?? throw new ImportException(display, "entry vanished from the ZIP");
+                    return new OwningStream(e.Open(), zip);
+                }
+
+                if (entryName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                {
+                    AddZip(inputs, display, OpenEntry);
+                }
+                else
+                {
+                    inputs.Add(new ImportInput(display, OpenEntry, false));
+                }
+            }
+        }
+    }
+
+    /// <summary>A stream that disposes the archive it was opened from.</summary>
+    sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                owner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace PayerAtlas.Sources;
+
+/// <summary>The layouts PayerAtlas recognises by content.</summary>
+public enum SourceKind
+{
+    PfsRvuCsv,
+    PfsRvuFixedWidth,
+    GpciCsv,
+    GpciFixedWidth,
+    LocalityCountyCsv,
+    LocalityCountyFixedWidth,
+    HcpcsLevel2,
+    PlaceOfServiceCsv,
+    PlaceOfServiceFhirXml,
+    EditorialContent,
+    ContentPackManifest,
+}
+
+/// <summary>The dataset a layout fills. Two layouts of one dataset (CSV and TXT) replace each other.</summary>
+public enum Dataset
+{
+    FeeSchedule,
+    Gpci,
+    LocalityCounties,
+    HcpcsLevel2,
+    PlacesOfService,
+    Editorial,
+}
+
+public static class SourceKindExtensions
+{
+    public static Dataset Dataset(this SourceKind kind) => kind switch
+    {
+        SourceKind.PfsRvuCsv or SourceKind.PfsRvuFixedWidth => Sources.Dataset.FeeSchedule,
+        SourceKind.GpciCsv or SourceKind.GpciFixedWidth => Sources.Dataset.Gpci,
+        SourceKind.LocalityCountyCsv or SourceKind.LocalityCountyFixedWidth => Sources.Dataset.LocalityCounties,
+        SourceKind.HcpcsLevel2 => Sources.Dataset.HcpcsLevel2,
+        SourceKind.PlaceOfServiceCsv or SourceKind.PlaceOfServiceFhirXml => Sources.Dataset.PlacesOfService,
+        SourceKind.EditorialContent or SourceKind.ContentPackManifest => Sources.Dataset.Editorial,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string Publisher(this SourceKind kind) => kind switch
+    {
+        SourceKind.EditorialContent or SourceKind.ContentPackManifest => "content pack",
+        _ => "CMS",
+    };
+}

@@ -1,0 +1,67 @@
+using PayerAtlas.Importers.Content;
+using PayerAtlas.Importers.Hcpcs;
+using PayerAtlas.Importers.Pfs;
+using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Sources;
+
+namespace PayerAtlas.Store;
+
+/// <summary>
+/// The store of releases. Implemented by the SQLite adapter (embedded default) and, later, PostgreSQL.
+/// Reads are always of one release; writes happen only inside an <see cref="IReleaseImport"/>.
+/// </summary>
+public interface IPayerAtlasStore : IDisposable
+{
+    /// <summary>Creates or upgrades the schema. Safe to call on every open.</summary>
+    void Migrate();
+
+    IReadOnlyList<ReleaseInfo> ListReleases();
+
+    /// <summary>The release with this label, or the current one when <paramref name="label"/> is null.</summary>
+    ReleaseInfo? FindRelease(string? label = null);
+
+    /// <summary>Starts one all-or-nothing import of a new release. Disposing without commit leaves the store untouched.</summary>
+    IReleaseImport BeginImport(string label);
+
+    IReleaseReader OpenReader(ReleaseInfo release);
+}
+
+/// <summary>One import transaction. Nothing is visible to readers until <see cref="Commit"/>.</summary>
+public interface IReleaseImport : IDisposable
+{
+    string Label { get; }
+
+    long AddSource(string file, SourceKind kind, string sha256);
+
+    void SetSourceRows(long sourceId, long rows);
+
+    long WriteFeeSchedule(long sourceId, IEnumerable<RvuRecord> rows);
+    long WriteGpci(long sourceId, IEnumerable<GpciRecord> rows);
+    long WriteLocalityCounties(long sourceId, IEnumerable<LocalityCountyRecord> rows);
+    long WriteHcpcs(long sourceId, IEnumerable<HcpcsRecord> rows);
+    long WritePlacesOfService(long sourceId, IEnumerable<PlaceOfServiceRecord> rows);
+    long WriteEditorial(long sourceId, IEnumerable<EditorialEntry> entries);
+
+    /// <summary>Copies a dataset this import does not supply from an earlier release, keeping its provenance.</summary>
+    long CarryForward(Dataset dataset, ReleaseInfo from);
+
+    ReleaseInfo Commit();
+}
+
+/// <summary>Read access to one release.</summary>
+public interface IReleaseReader
+{
+    ReleaseInfo Release { get; }
+
+    /// <summary>Every code with a fee-schedule row, a HCPCS record or editorial content, sorted.</summary>
+    IReadOnlyList<string> ListCodes();
+
+    IReadOnlyList<Stored<RvuRecord>> GetFeeSchedule(string code);
+    IReadOnlyList<Stored<GpciRecord>> GetGpcis();
+    IReadOnlyList<Stored<LocalityCountyRecord>> GetLocalityCounties();
+    Stored<HcpcsRecord>? GetHcpcs(string code);
+    IReadOnlyList<Stored<HcpcsRecord>> GetHcpcsModifiers();
+    IReadOnlyList<Stored<PlaceOfServiceRecord>> GetPlacesOfService();
+    Stored<EditorialEntry>? GetEditorial(string code);
+    long Count(Dataset dataset);
+}
