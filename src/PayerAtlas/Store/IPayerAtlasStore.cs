@@ -49,7 +49,7 @@ public interface IReleaseImport : IDisposable
 }
 
 /// <summary>Read access to one release.</summary>
-public interface IReleaseReader
+public interface IReleaseReader : IDisposable
 {
     ReleaseInfo Release { get; }
 

@@ -19,7 +19,7 @@ public sealed record GpciRecord(
 }
 
 /// <summary>One row of the locality/county crosswalk (*LOCCO*): which counties a fee schedule area covers.</summary>
-/// <param name="State">Full state name; CMS prints it only on a state's first row, so later rows inherit it.</param>
+/// <param name="State">Full state name; CMS prints it only on a state's first row, so later rows of the block inherit it. Empty where the file omits it.</param>
 public sealed record LocalityCountyRecord(
     string Mac,
     string LocalityNumber,

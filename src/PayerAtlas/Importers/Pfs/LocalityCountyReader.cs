@@ -5,7 +5,8 @@ namespace PayerAtlas.Importers.Pfs;
 /// <summary>
 /// Reads the locality/county crosswalk, 25LOCCO.csv and .txt. Quirks as shipped: the CSV drops leading zeros
 /// (MAC 2102, locality 0), values carry trailing spaces, blank ",,,," rows separate states, and the state name
-/// appears only on a state's first row.
+/// appears only on a state's first row: it carries down until the next blank row, and stays empty where the
+/// file leaves it out (25LOCCO.txt prints no name for California).
 /// </summary>
 public static class LocalityCountyReader
 {
@@ -24,6 +25,7 @@ public static class LocalityCountyReader
 
             if (record.IsBlank)
             {
+                state = ""; // blank rows separate states
                 continue;
             }
 
@@ -69,6 +71,7 @@ public static class LocalityCountyReader
 
             if (string.IsNullOrWhiteSpace(text))
             {
+                state = ""; // blank lines separate states (the TXT omits some state names entirely)
                 continue;
             }
 

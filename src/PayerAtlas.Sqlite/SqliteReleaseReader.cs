@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PayerAtlas.Importers.Content;
+using PayerAtlas.Importers.Hcpcs;
+using PayerAtlas.Importers.Pfs;
+using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Sources;
+using PayerAtlas.Store;
+
+namespace PayerAtlas.Sqlite;
+
+/// <summary>Reads one release over its own connection, so publications can be built while an import runs.</summary>
+internal sealed class SqliteReleaseReader(SqliteConnection connection, ReleaseInfo release) : IReleaseReader
+{
+    readonly Dictionary<long, string> files = release.Sources.ToDictionary(s => s.Id, s => s.File);
+    IReadOnlyList<Stored<GpciRecord>>? gpcis;
+    IReadOnlyList<Stored<LocalityCountyRecord>>? counties;
+    IReadOnlyList<Stored<PlaceOfServiceRecord>>? places;
+    IReadOnlyList<Stored<HcpcsRecord>>? modifiers;
+    SqliteCommand? feeScheduleQuery;
+
+    public ReleaseInfo Release => release;
+
+    SourceRef Source(long sourceId, string row) => new(files.GetValueOrDefault(sourceId, "?"), release.Label, row);
+
+    public IReadOnlyList<string> ListCodes() => Query(
+        """
+        SELECT hcpcs FROM fee_schedule WHERE release_id = $r
+        UNION SELECT code FROM hcpcs WHERE release_id = $r AND kind = 'Procedure'
+        UNION SELECT code FROM editorial WHERE release_id = $r
+        ORDER BY 1
+        """,
+        r => r.GetString(0));
+
+    public IReadOnlyList<Stored<RvuRecord>> GetFeeSchedule(string code)
+    {
+        if (feeScheduleQuery is null)
+        {
+            feeScheduleQuery = connection.CreateCommand();
+            feeScheduleQuery.CommandText =
+                $"SELECT source_id, {string.Join(", ", SqliteReleaseImport.FeeScheduleColumns.Skip(2))} FROM fee_schedule WHERE release_id = $r AND hcpcs = $c ORDER BY line";
+            feeScheduleQuery.Parameters.AddWithValue("$r", release.Id);
+            feeScheduleQuery.Parameters.Add("$c", SqliteType.Text);
+            feeScheduleQuery.Prepare();
+        }
+
+        feeScheduleQuery.Parameters["$c"].Value = code;
+        using var r = feeScheduleQuery.ExecuteReader();
+        var rows = new List<Stored<RvuRecord>>();
+        while (r.Read())
+        {
+            var line = r.GetInt64(1);
+            rows.Add(new Stored<RvuRecord>(ReadRvu(r, line), Source(r.GetInt64(0), line.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    static RvuRecord ReadRvu(SqliteDataReader r, long line)
+    {
+        var i = 2;
+        string S() => r.GetString(i++);
+        decimal D() => decimal.Parse(r.GetString(i++), CultureInfo.InvariantCulture);
+        return new RvuRecord
+        {
+            Line = line,
+            Hcpcs = S(), Modifier = S(), Description = S(), StatusCode = S(), NotUsedForMedicarePayment = S(),
+            WorkRvu = D(), NonFacilityPeRvu = D(), NonFacilityNaIndicator = S(), FacilityPeRvu = D(), FacilityNaIndicator = S(),
+            MpRvu = D(), NonFacilityTotal = D(), FacilityTotal = D(), PcTcIndicator = S(), GlobalDays = S(),
+            PreOp = D(), IntraOp = D(), PostOp = D(), MultipleProcedure = S(), BilateralSurgery = S(), AssistantSurgery = S(),
+            CoSurgeons = S(), TeamSurgery = S(), EndoscopicBase = S(), ConversionFactor = D(), PhysicianSupervision = S(),
+            CalculationFlag = S(), DiagnosticImagingFamily = S(), OppsNonFacilityPe = D(), OppsFacilityPe = D(), OppsMp = D(),
+        };
+    }
+
+    public IReadOnlyList<Stored<GpciRecord>> GetGpcis() => gpcis ??= Query(
+        "SELECT source_id, line, mac, state, locality, name, footnote, work, pe, mp FROM gpci WHERE release_id = $r ORDER BY state, name",
+        r => new Stored<GpciRecord>(
+            new GpciRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                Dec(r, 7), Dec(r, 8), Dec(r, 9), r.GetInt64(1)),
+            Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))));
+
+    public IReadOnlyList<Stored<LocalityCountyRecord>> GetLocalityCounties() => counties ??= Query(
+        "SELECT source_id, line, mac, locality, state, area, counties FROM locality_counties WHERE release_id = $r ORDER BY line",
+        r => new Stored<LocalityCountyRecord>(
+            new LocalityCountyRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetInt64(1)),
+            Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))));
+
+    public Stored<HcpcsRecord>? GetHcpcs(string code) => Query(
+        "SELECT source_id, line, record FROM hcpcs WHERE release_id = $r AND code = $c AND kind = 'Procedure'",
+        r => new Stored<HcpcsRecord>(Deserialize<HcpcsRecord>(r.GetString(2)), Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
+        ("$c", code)).FirstOrDefault();
+
+    public IReadOnlyList<Stored<HcpcsRecord>> GetHcpcsModifiers() => modifiers ??= Query(
+        "SELECT source_id, line, record FROM hcpcs WHERE release_id = $r AND kind = 'Modifier' ORDER BY code",
+        r => new Stored<HcpcsRecord>(Deserialize<HcpcsRecord>(r.GetString(2)), Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))));
+
+    public IReadOnlyList<Stored<PlaceOfServiceRecord>> GetPlacesOfService() => places ??= Query(
+        "SELECT source_id, row_ref, code, name, description FROM places_of_service WHERE release_id = $r ORDER BY code",
+        r => new Stored<PlaceOfServiceRecord>(new PlaceOfServiceRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(1)),
+            Source(r.GetInt64(0), r.GetString(1))));
+
+    public Stored<EditorialEntry>? GetEditorial(string code) => Query(
+        "SELECT source_id, line, entry FROM editorial WHERE release_id = $r AND code = $c",
+        r => new Stored<EditorialEntry>(Deserialize<EditorialEntry>(r.GetString(2)), Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
+        ("$c", code)).FirstOrDefault();
+
+    public long Count(Dataset dataset)
+    {
+        var table = dataset switch
+        {
+            Dataset.FeeSchedule => "fee_schedule",
+            Dataset.Gpci => "gpci",
+            Dataset.LocalityCounties => "locality_counties",
+            Dataset.HcpcsLevel2 => "hcpcs",
+            Dataset.PlacesOfService => "places_of_service",
+            Dataset.Editorial => "editorial",
+            _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
+        };
+        return Query($"SELECT COUNT(*) FROM {table} WHERE release_id = $r", r => r.GetInt64(0))[0];
+    }
+
+    static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), CultureInfo.InvariantCulture);
+
+    static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, SqliteReleaseImport.Json) ?? throw new InvalidDataException($"stored {typeof(T).Name} is empty");
+
+    List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] args)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$r", release.Id);
+        foreach (var (name, value) in args)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        using var r = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
+        {
+            list.Add(map(r));
+        }
+
+        return list;
+    }
+
+    public void Dispose()
+    {
+        feeScheduleQuery?.Dispose();
+        connection.Dispose();
+    }
+}
