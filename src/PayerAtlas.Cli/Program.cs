@@ -1,1 +1,3 @@
-return 0;
+using PayerAtlas.Cli;
+
+return await Cli.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using PayerAtlas.Publishing;
+
+namespace PayerAtlas.Cli.Commands;
+
+public static class SiteCommand
+{
+    public static Command Create()
+    {
+        var db = Options.Db();
+        var release = Options.Release();
+        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "site" };
+        var command = new Command("site", "Write every code's page (HTML, JSON, Markdown) and an index") { db, release, output };
+        command.SetAction(pr => Cli.Run(() =>
+        {
+            using var store = StoreFactory.Open(pr.GetValue(db)!);
+            var rel = store.FindRelease(pr.GetValue(release));
+            if (rel is null)
+            {
+                return Cli.Fail(ExitCode.NotFound, "no such release (run import first)");
+            }
+
+            Build(store, rel, pr.GetValue(output)!);
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    public static SiteReport Build(Store.IPayerAtlasStore store, Store.ReleaseInfo release, string output)
+    {
+        var report = new StaticSite(store, PublicationBuilder.Default().Build()).Build(release, output, new ConsoleProgress("publishing"));
+        ConsoleProgress.Done();
+        var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
+        Console.Out.WriteLine($"site: {report.Pages:N0} pages ({report.Files:N0} files) in {seconds:N2} s ({report.Pages / seconds:N0} pages/s) → {Path.GetFullPath(output)}");
+        return report;
+    }
+}

@@ -1,0 +1,33 @@
+using PayerAtlas.Store;
+
+namespace PayerAtlas.Dossiers;
+
+/// <summary>Gathers a dossier from one release.</summary>
+public static class DossierBuilder
+{
+    /// <summary>The dossier, or null when the release knows nothing of the code.</summary>
+    public static Dossier? Build(IReleaseReader reader, string code)
+    {
+        code = BillingCodes.Normalize(code);
+        var feeSchedule = reader.GetFeeSchedule(code);
+        var hcpcs = reader.GetHcpcs(code);
+        var editorial = reader.GetEditorial(code);
+        if (feeSchedule.Count == 0 && hcpcs is null && editorial is null)
+        {
+            return null;
+        }
+
+        return new Dossier
+        {
+            Code = code,
+            Release = reader.Release,
+            CodeSystem = BillingCodes.System(code),
+            FeeSchedule = feeSchedule,
+            Hcpcs = hcpcs,
+            Editorial = editorial,
+            Localities = reader.GetGpcis(),
+            PlacesOfService = reader.GetPlacesOfService(),
+            Modifiers = reader.GetHcpcsModifiers(),
+        };
+    }
+}

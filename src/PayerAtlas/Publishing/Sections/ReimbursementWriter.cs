@@ -1,0 +1,160 @@
+using PayerAtlas.Importers.Pfs;
+using PayerAtlas.Pricing;
+using PayerAtlas.Store;
+
+namespace PayerAtlas.Publishing.Sections;
+
+/// <summary>
+/// Reimbursement: Medicare amounts (national; per state range and average; optionally every locality) for the
+/// global service and each component row, then commercial benchmarks (a gap until rate files are imported).
+/// </summary>
+public sealed class ReimbursementWriter : ISectionWriter
+{
+    public string Id => "reimbursement";
+    public string Title => "Reimbursement";
+
+    public void Write(SectionContext context, SectionBuilder section)
+    {
+        var known = context.Known;
+        var dossier = context.Dossier;
+        var priced = dossier.FeeSchedule.Where(r => MedicarePricer.IsPriced(r.Record)).ToList();
+        section.Heading("medicare-payment", "Medicare payment");
+        if (priced.Count == 0)
+        {
+            if (dossier.Primary is { } row)
+            {
+                var status = known.Rvu(row, "status", row.Record.StatusCode, "Medicare status code");
+                section.Paragraph(p => p.Text("The fee schedule lists this code with status ").Fact(status)
+                    .Text(", which carries no national payment amount. ").Strong("Medicare payment: ").Gap("pay.national", "Medicare national payment amount"));
+            }
+            else
+            {
+                section.Missing("pay.national", "Medicare payment amount");
+            }
+        }
+        else
+        {
+            WriteMedicare(context, section, priced);
+        }
+
+        section.Heading("commercial-rates", "Commercial negotiated rates");
+        section.Missing("rates.benchmarks", "Commercial negotiated-rate benchmarks by payer");
+    }
+
+    static void WriteMedicare(SectionContext context, SectionBuilder section, List<Stored<RvuRecord>> priced)
+    {
+        var known = context.Known;
+        var cf = known.ConversionFactor(priced[0]);
+        section.Paragraph(p => p.Text("Amounts use the conversion factor ").Fact(cf)
+            .Text(" and are rounded to the cent once, after [(work RVU × work GPCI) + (PE RVU × PE GPCI) + (MP RVU × MP GPCI)] × conversion factor. National amounts set every GPCI to one; NA marks a setting CMS considers rarely or never used."));
+
+        section.Table("Medicare national payment by component", ["Component", "Work RVU", "PE RVU (non-facility)", "PE RVU (facility)", "MP RVU", "Non-facility", "Facility"], priced,
+            (p, r) => p.Text(DossierFacts.ComponentName(r.Record.Modifier)),
+            (p, r) => p.Fact(known.RvuNumber(r, "work", r.Record.WorkRvu, "Work RVU")),
+            (p, r) => p.Fact(known.RvuNumber(r, "pe_nonfacility", r.Record.NonFacilityPeRvu, "Non-facility PE RVU")),
+            (p, r) => p.Fact(known.RvuNumber(r, "pe_facility", r.Record.FacilityPeRvu, "Facility PE RVU")),
+            (p, r) => p.Fact(known.RvuNumber(r, "mp", r.Record.MpRvu, "Malpractice RVU")),
+            (p, r) => Amount(p, known, r, null, Setting.NonFacility),
+            (p, r) => Amount(p, known, r, null, Setting.Facility));
+
+        var localities = context.Dossier.Localities;
+        if (localities.Count == 0)
+        {
+            section.Missing("pay.localities", "Medicare amounts by locality (GPCI file)");
+            return;
+        }
+
+        var main = priced[0];
+        var states = localities.GroupBy(l => l.Record.State).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        section.Table($"Medicare {DossierFacts.ComponentName(main.Record.Modifier).ToLowerInvariant()} amount by state (range and unweighted average of its localities)",
+            ["State", "Localities", "Non-facility range", "Non-facility average", "Facility range", "Facility average"], states,
+            (p, g) => p.Text(g.Key),
+            (p, g) => p.Fact(known.Sourced($"state.{g.Key}.localities", g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), $"Medicare localities in {g.Key}", g.First().Source)),
+            (p, g) => Range(p, known, main, g.ToList(), Setting.NonFacility),
+            (p, g) => Average(p, known, main, g.ToList(), Setting.NonFacility),
+            (p, g) => Range(p, known, main, g.ToList(), Setting.Facility),
+            (p, g) => Average(p, known, main, g.ToList(), Setting.Facility));
+
+        if (context.Options.LocalityTable)
+        {
+            var columns = new List<string> { "Locality", "State", "MAC-locality" };
+            columns.AddRange(priced.SelectMany(r => new[] { $"{DossierFacts.ComponentName(r.Record.Modifier)} non-facility", $"{DossierFacts.ComponentName(r.Record.Modifier)} facility" }));
+            var cells = new List<Action<ProseBuilder, Stored<GpciRecord>>>
+            {
+                (p, l) => p.Text(l.Record.LocalityName),
+                (p, l) => p.Text(l.Record.State),
+                (p, l) => p.Fact(known.Locality(l)),
+            };
+            foreach (var r in priced)
+            {
+                cells.Add((p, l) => Amount(p, known, r, l, Setting.NonFacility));
+                cells.Add((p, l) => Amount(p, known, r, l, Setting.Facility));
+            }
+
+            section.Table("Medicare amount by locality", columns, localities, [.. cells]);
+        }
+    }
+
+    static void Amount(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, Stored<GpciRecord>? locality, Setting setting)
+    {
+        if (known.Payment(row, locality, setting) is { } fact)
+        {
+            p.Money(fact);
+        }
+        else
+        {
+            NotApplicable(p, known, row, setting);
+        }
+    }
+
+    static void NotApplicable(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, Setting setting)
+    {
+        var (field, label, value) = setting == Setting.NonFacility
+            ? ("nonfacility_na", "Non-facility NA indicator", row.Record.NonFacilityNaIndicator)
+            : ("facility_na", "Facility NA indicator", row.Record.FacilityNaIndicator);
+        p.Fact(known.Rvu(row, field, value, label));
+    }
+
+    static List<decimal> Amounts(Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting) =>
+        localities.Select(l => MedicarePricer.Price(row.Record, new Gpci(l.Record.WorkGpci, l.Record.PeGpci, l.Record.MpGpci), setting))
+            .Where(a => a is not null).Select(a => a!.Value).ToList();
+
+    static void Range(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting)
+    {
+        var amounts = Amounts(row, localities, setting);
+        if (amounts.Count == 0)
+        {
+            NotApplicable(p, known, row, setting);
+            return;
+        }
+
+        var state = localities[0].Record.State;
+        var key = $"pay.state.{state}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}";
+        var source = row.Source with { File = $"{row.Source.File} + {localities[0].Source.File}" };
+        var min = known.Derived(key + ".min", amounts.Min(), $"Lowest Medicare {Key(setting)} amount in {state}", source, "minimum over the state's localities", []);
+        var max = known.Derived(key + ".max", amounts.Max(), $"Highest Medicare {Key(setting)} amount in {state}", source, "maximum over the state's localities", []);
+        p.Money(min);
+        if (min.Value != max.Value)
+        {
+            p.Text(" – ").Money(max);
+        }
+    }
+
+    static void Average(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting)
+    {
+        var amounts = Amounts(row, localities, setting);
+        if (amounts.Count == 0)
+        {
+            NotApplicable(p, known, row, setting);
+            return;
+        }
+
+        var state = localities[0].Record.State;
+        var average = Math.Round(amounts.Sum() / amounts.Count, 2, MidpointRounding.AwayFromZero);
+        var source = row.Source with { File = $"{row.Source.File} + {localities[0].Source.File}" };
+        p.Money(known.Derived($"pay.state.{state}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}.average", average,
+            $"Average Medicare {Key(setting)} amount in {state}", source, "unweighted mean of the state's locality amounts, rounded to the cent", []));
+    }
+
+    static string Key(Setting setting) => setting == Setting.NonFacility ? "nonfacility" : "facility";
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using PayerAtlas.Dossiers;
+using PayerAtlas.Rendering;
+using PayerAtlas.Rendering.Html;
+using PayerAtlas.Store;
+
+namespace PayerAtlas.Publishing;
+
+/// <summary>What one site build produced.</summary>
+public sealed record SiteReport(int Pages, int Files, TimeSpan Elapsed, string OutputDirectory);
+
+/// <summary>
+/// Writes every code's publication (HTML, JSON, Markdown) and an index into a folder. Codes are split across
+/// workers, each with its own store reader, so the build uses every core without sharing a connection.
+/// </summary>
+public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipeline)
+{
+    public SiteReport Build(ReleaseInfo release, string outputDirectory, IProgress<int>? progress = null, int? workers = null)
+    {
+        var started = Stopwatch.StartNew();
+        var codesDir = Path.Combine(outputDirectory, "codes");
+        Directory.CreateDirectory(codesDir);
+        IReadOnlyList<string> codes;
+        using (var reader = store.OpenReader(release))
+        {
+            codes = reader.ListCodes();
+        }
+
+        var titles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var done = 0;
+        var parallelism = workers ?? Environment.ProcessorCount;
+        var partitions = Enumerable.Range(0, parallelism).Select(i => codes.Where((_, j) => j % parallelism == i).ToList()).ToList();
+        Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, partition =>
+        {
+            using var reader = store.OpenReader(release);
+            foreach (var code in partition)
+            {
+                var dossier = DossierBuilder.Build(reader, code);
+                if (dossier is null)
+                {
+                    continue;
+                }
+
+                var publication = pipeline.Publish(dossier);
+                titles[code] = publication.Title;
+                foreach (var renderer in Renderers.All)
+                {
+                    using var file = new StreamWriter(Path.Combine(codesDir, code + renderer.FileExtension), false, new System.Text.UTF8Encoding(false), 1 << 16);
+                    renderer.Render(publication, file);
+                }
+
+                var n = Interlocked.Increment(ref done);
+                if (n % 500 == 0)
+                {
+                    progress?.Report(n);
+                }
+            }
+        });
+        progress?.Report(done);
+
+        WriteIndex(Path.Combine(outputDirectory, "index.html"), release, titles);
+        return new SiteReport(titles.Count, titles.Count * Renderers.All.Count + 1, started.Elapsed, outputDirectory);
+    }
+
+    static void WriteIndex(string path, ReleaseInfo release, IReadOnlyDictionary<string, string> titles)
+    {
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        HtmlLayout.Open(w, "Billing codes", release.Label);
+        w.Write("<main id=\"main\"><h1>Billing codes</h1>\n<p class=\"meta\">Release <span class=\"release\">");
+        HtmlRenderer.Encode(w, release.Label);
+        w.Write("</span></p>\n<ul class=\"codes\">");
+        foreach (var (code, title) in titles.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            w.Write("<li><a href=\"codes/");
+            HtmlRenderer.Encode(w, code);
+            w.Write(".html\">");
+            HtmlRenderer.Encode(w, title);
+            w.Write("</a></li>");
+        }
+
+        w.Write("</ul></main>\n");
+        HtmlLayout.Close(w);
+    }
+}
