@@ -9,13 +9,17 @@ public static class RepoPaths
 
     public static string Fixture(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
-    static string Find()
+    /// <summary>The root holding this source file, so tests work whatever --artifacts-path the build used.</summary>
+    static string Find([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { Path.GetDirectoryName(sourceFile) ?? "", AppContext.BaseDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "PayerAtlas.slnx")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "PayerAtlas.slnx")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 

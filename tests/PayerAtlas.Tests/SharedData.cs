@@ -17,6 +17,12 @@ public static class SharedData
             return fromEnv;
         }
 
+        var beside = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepoPaths.Root, "..", "shared", "data"));
+        if (Directory.Exists(System.IO.Path.Combine(beside, "pfs")))
+        {
+            return beside;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = System.IO.Path.Combine(dir.FullName, "..", "shared", "data");

@@ -4,10 +4,17 @@ using System.Security.Cryptography;
 namespace PayerAtlas.Importing;
 
 /// <summary>A file to import: on disk, or an entry of a ZIP as CMS ships its bundles.</summary>
-/// <param name="Name">How errors and provenance name it: the path, or "bundle.zip!entry.txt".</param>
+/// <param name="Name">How errors name it: the path as given, or "path/bundle.zip!entry.txt".</param>
 /// <param name="Explicit">Named by the user directly (an unknown layout is then an error, not a skip).</param>
-public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit)
+/// <param name="SourceName">How provenance names it: the file as shipped ("PPRRVU2025_Oct.csv"), relative to the folder
+/// that was imported ("rvu25d/GPCI2025.csv", "demo/codes/77054.md"), or inside its ZIP ("RVU25D.zip!PPRRVU25_Oct.csv").</param>
+public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit, string SourceName)
 {
+    public ImportInput(string name, Func<Stream> open, bool @explicit)
+        : this(name, open, @explicit, Path.GetFileName(name))
+    {
+    }
+
     public string Sha256()
     {
         using var stream = Open();
@@ -22,14 +29,15 @@ public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit)
         {
             if (Directory.Exists(path))
             {
+                var parent = Path.GetDirectoryName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar)) ?? "";
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    AddFile(inputs, file, explicitly: false);
+                    AddFile(inputs, file, Path.GetRelativePath(parent, Path.GetFullPath(file)), explicitly: false);
                 }
             }
             else if (File.Exists(path))
             {
-                AddFile(inputs, path, explicitly: true);
+                AddFile(inputs, path, Path.GetFileName(path), explicitly: true);
             }
             else
             {
@@ -40,15 +48,15 @@ public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit)
         return inputs;
     }
 
-    static void AddFile(List<ImportInput> inputs, string path, bool explicitly)
+    static void AddFile(List<ImportInput> inputs, string path, string sourceName, bool explicitly)
     {
         if (IsZip(path))
         {
-            AddZip(inputs, path, () => File.OpenRead(path));
+            AddZip(inputs, path, sourceName, () => File.OpenRead(path));
             return;
         }
 
-        inputs.Add(new ImportInput(path, () => File.OpenRead(path), explicitly));
+        inputs.Add(new ImportInput(path, () => File.OpenRead(path), explicitly, sourceName));
     }
 
     static bool IsZip(string path)
@@ -58,7 +66,7 @@ public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit)
         return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PK\u0003\u0004"u8);
     }
 
-    static void AddZip(List<ImportInput> inputs, string name, Func<Stream> open)
+    static void AddZip(List<ImportInput> inputs, string name, string sourceName, Func<Stream> open)
     {
         using var stream = open();
         ZipArchive archive;
@@ -88,11 +96,11 @@ public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit)
 
                 if (entryName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                 {
-                    AddZip(inputs, display, OpenEntry);
+                    AddZip(inputs, display, $"{sourceName}!{entryName}", OpenEntry);
                 }
                 else
                 {
-                    inputs.Add(new ImportInput(display, OpenEntry, false));
+                    inputs.Add(new ImportInput(display, OpenEntry, false, $"{sourceName}!{entryName}"));
                 }
             }
         }

@@ -43,7 +43,7 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
         for (var i = 0; i < chosen.Count; i++)
         {
             var (input, kind) = chosen[i];
-            var sourceId = import.AddSource(input.Name, kind, input.Sha256());
+            var sourceId = import.AddSource(input.SourceName, kind, input.Sha256());
             var rows = Write(import, sourceId, input, kind, i, chosen.Count);
             import.SetSourceRows(sourceId, rows);
             report.Add(new ImportedFile(input.Name, kind, ImportOutcome.Imported, rows, kind.Dataset().ToString()));

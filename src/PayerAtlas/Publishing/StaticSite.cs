@@ -16,6 +16,10 @@ public sealed record SiteReport(int Pages, int Files, TimeSpan Elapsed, string O
 /// </summary>
 public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipeline)
 {
+    static readonly System.Text.UTF8Encoding Utf8 = new(false);
+    static readonly IPublicationRenderer[] TextRenderers = [new Rendering.Markdown.MarkdownRenderer(), new HtmlRenderer()];
+    static readonly Rendering.Json.JsonRenderer Json = new(indented: false);
+
     public SiteReport Build(ReleaseInfo release, string outputDirectory, IProgress<int>? progress = null, int? workers = null)
     {
         var started = Stopwatch.StartNew();
@@ -44,10 +48,15 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
 
                 var publication = pipeline.Publish(dossier);
                 titles[code] = publication.Title;
-                foreach (var renderer in Renderers.All)
+                foreach (var renderer in TextRenderers)
                 {
-                    using var file = new StreamWriter(Path.Combine(codesDir, code + renderer.FileExtension), false, new System.Text.UTF8Encoding(false), 1 << 16);
+                    using var file = new StreamWriter(Path.Combine(codesDir, code + renderer.FileExtension), false, Utf8, 1 << 16);
                     renderer.Render(publication, file);
+                }
+
+                using (var json = new FileStream(Path.Combine(codesDir, code + ".json"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    Json.Write(publication, json);
                 }
 
                 var n = Interlocked.Increment(ref done);
@@ -60,7 +69,7 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
         progress?.Report(done);
 
         WriteIndex(Path.Combine(outputDirectory, "index.html"), release, titles);
-        return new SiteReport(titles.Count, titles.Count * Renderers.All.Count + 1, started.Elapsed, outputDirectory);
+        return new SiteReport(titles.Count, titles.Count * (TextRenderers.Length + 1) + 1, started.Elapsed, outputDirectory);
     }
 
     static void WriteIndex(string path, ReleaseInfo release, IReadOnlyDictionary<string, string> titles)

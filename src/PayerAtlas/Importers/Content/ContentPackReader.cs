@@ -253,7 +253,7 @@ public static class ContentPackReader
             var pos = Item(node, key);
             return pos.Length == 2 && pos.All(char.IsAsciiDigit)
                 ? pos
-                : throw Error(node.Start, $"place of service '{pos}' is not a 2-digit POS code (write \"02\", not 2)");
+                : throw Error(node.Start, $"place of service '{pos}' is not a 2-digit POS code such as \"02\" or \"11\"");
         }
 
         ModifierNote ModifierNote(YamlNode node, string key)

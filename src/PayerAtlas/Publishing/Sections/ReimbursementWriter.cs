@@ -1,5 +1,6 @@
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Pricing;
+using PayerAtlas.Publishing.Model;
 using PayerAtlas.Store;
 
 namespace PayerAtlas.Publishing.Sections;
@@ -75,6 +76,9 @@ public sealed class ReimbursementWriter : ISectionWriter
             (p, g) => Range(p, known, main, g.ToList(), Setting.Facility),
             (p, g) => Average(p, known, main, g.ToList(), Setting.Facility));
 
+        section.Paragraph(p => p.Text("State figures apply the formula to each locality's GPCIs from ").Text(localities[0].Source.File)
+            .Text(" and the fee-schedule row above; the price API and the locality picker give every locality's amount."));
+
         if (context.Options.LocalityTable)
         {
             var columns = new List<string> { "Locality", "State", "MAC-locality" };
@@ -131,6 +135,12 @@ public sealed class ReimbursementWriter : ISectionWriter
         var state = localities[0].Record.State;
         var key = $"pay.state.{state}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}";
         var source = row.Source with { File = $"{row.Source.File} + {localities[0].Source.File}" };
+        if (localities.Count == 1)
+        {
+            p.Money(Single(known, row, localities[0], setting, amounts[0]));
+            return;
+        }
+
         var min = known.Derived(key + ".min", amounts.Min(), $"Lowest Medicare {Key(setting)} amount in {state}", source, "minimum over the state's localities", []);
         var max = known.Derived(key + ".max", amounts.Max(), $"Highest Medicare {Key(setting)} amount in {state}", source, "maximum over the state's localities", []);
         p.Money(min);
@@ -149,12 +159,24 @@ public sealed class ReimbursementWriter : ISectionWriter
             return;
         }
 
+        if (localities.Count == 1)
+        {
+            p.Money(Single(known, row, localities[0], setting, amounts[0]));
+            return;
+        }
+
         var state = localities[0].Record.State;
         var average = Math.Round(amounts.Sum() / amounts.Count, 2, MidpointRounding.AwayFromZero);
         var source = row.Source with { File = $"{row.Source.File} + {localities[0].Source.File}" };
         p.Money(known.Derived($"pay.state.{state}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}.average", average,
             $"Average Medicare {Key(setting)} amount in {state}", source, "unweighted mean of the state's locality amounts, rounded to the cent", []));
     }
+
+    /// <summary>A state with one locality: its range and average are that locality's amount, stated once.</summary>
+    static Fact Single(DossierFacts known, Stored<RvuRecord> row, Stored<GpciRecord> locality, Setting setting, decimal amount) =>
+        known.Derived($"pay.state.{locality.Record.State}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}", amount,
+            $"Medicare {Key(setting)} amount in {locality.Record.State} (one locality, {locality.Record.Id})",
+            row.Source with { File = $"{row.Source.File} + {locality.Source.File}" }, "the fee schedule formula with the locality's GPCIs", []);
 
     static string Key(Setting setting) => setting == Setting.NonFacility ? "nonfacility" : "facility";
 }

@@ -143,10 +143,12 @@ public sealed class HtmlRenderer : IPublicationRenderer
                 case FactInline f when f.Text.Length > 0:
                     w.Write("<span class=\"fact\" data-fact=\"");
                     Encode(w, f.FactId);
-                    if (facts.TryGetValue(f.FactId, out var fact))
+                    // Derived figures (state ranges, averages) are many and share one provenance, stated beside their
+                    // table; a tooltip each would triple the page. Source facts carry theirs in the title.
+                    if (facts.TryGetValue(f.FactId, out var fact) && fact.Derivation is null)
                     {
                         w.Write("\" title=\"");
-                        Encode(w, $"{fact.Label} — {fact.Source.File}, row {fact.Source.Row} ({fact.Source.Release})");
+                        Encode(w, $"{fact.Label} — {fact.Source.File} row {fact.Source.Row}");
                     }
 
                     w.Write("\">");

@@ -9,9 +9,10 @@ namespace PayerAtlas.Rendering.Json;
 /// The JSON contract (also the API's): { code, release, title, sections: [ { id, title, blocks, gaps: [ { fact, message } ] } ],
 /// facts: [ { id, value, label, source: { file, release, row }, derivation? } ] }.
 /// </summary>
-public sealed class JsonRenderer : IPublicationRenderer
+public sealed class JsonRenderer(bool indented = true) : IPublicationRenderer
 {
-    static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Format => "json";
     public string FileExtension => ".json";
@@ -23,9 +24,10 @@ public sealed class JsonRenderer : IPublicationRenderer
         writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
-    public static void Write(Publication publication, Stream stream)
+    /// <summary>Writes UTF-8 straight to a stream (files, HTTP responses) without a string in between.</summary>
+    public void Write(Publication publication, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, Options);
+        using var json = new Utf8JsonWriter(stream, indented ? Indented : Compact);
         json.WriteStartObject();
         json.WriteString("code", publication.Code);
         json.WriteString("release", publication.Release);
@@ -83,13 +85,17 @@ public sealed class JsonRenderer : IPublicationRenderer
         {
             json.WriteStartObject("derivation");
             json.WriteString("formula", d.Formula);
-            json.WriteStartArray("inputs");
-            foreach (var input in d.Inputs)
+            if (d.Inputs.Count > 0)
             {
-                json.WriteStringValue(input);
+                json.WriteStartArray("inputs");
+                foreach (var input in d.Inputs)
+                {
+                    json.WriteStringValue(input);
+                }
+
+                json.WriteEndArray();
             }
 
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -155,7 +161,6 @@ public sealed class JsonRenderer : IPublicationRenderer
 
     static void WriteInlines(Utf8JsonWriter json, IReadOnlyList<Inline> inlines)
     {
-        json.WriteString("text", InlineText.Plain(inlines));
         json.WriteStartArray("inlines");
         foreach (var inline in inlines)
         {
