@@ -20,7 +20,8 @@ public static class DemoCommand
                 return Cli.Fail(ExitCode.NotFound, "content/demo not found: run from the repository or pass --content");
             }
 
-            var dbPath = pr.GetValue(db)!;
+            var dbPath = Path.GetFullPath(pr.GetValue(db)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(dbPath + suffix);
