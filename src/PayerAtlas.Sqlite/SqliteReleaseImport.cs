@@ -119,6 +119,20 @@ internal sealed class SqliteReleaseImport : IReleaseImport
         return n;
     }
 
+    public long WriteOppsCaps(long sourceId, IEnumerable<OppsCapRecord> rows)
+    {
+        using var insert = new SqliteInserter(connection, tx, "opps_cap",
+            "release_id", "source_id", "line", "hcpcs", "modifier", "proc_status", "mac", "locality", "facility_price", "nonfacility_price");
+        long n = 0;
+        foreach (var r in rows)
+        {
+            insert.Insert(releaseId, sourceId, r.Line, r.Hcpcs, r.Modifier, r.ProcStatus, r.Mac, r.LocalityNumber, r.FacilityPrice, r.NonFacilityPrice);
+            n++;
+        }
+
+        return n;
+    }
+
     public long WriteHcpcs(long sourceId, IEnumerable<HcpcsRecord> rows)
     {
         using var insert = new SqliteInserter(connection, tx, "hcpcs", "release_id", "source_id", "line", "code", "kind", "record");
@@ -173,6 +187,7 @@ internal sealed class SqliteReleaseImport : IReleaseImport
             Dataset.FeeSchedule => "fee_schedule",
             Dataset.Gpci => "gpci",
             Dataset.LocalityCounties => "locality_counties",
+            Dataset.OppsCap => "opps_cap",
             Dataset.HcpcsLevel2 => "hcpcs",
             Dataset.PlacesOfService => "places_of_service",
             Dataset.Editorial => "editorial",

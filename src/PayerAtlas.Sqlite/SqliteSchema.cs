@@ -63,5 +63,13 @@ internal static class SqliteSchema
             UNIQUE (release_id, code)
         );
         """,
+        """
+        CREATE TABLE opps_cap (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
+            hcpcs TEXT NOT NULL, modifier TEXT NOT NULL, proc_status TEXT NOT NULL, mac TEXT NOT NULL, locality TEXT NOT NULL,
+            facility_price TEXT NOT NULL, nonfacility_price TEXT NOT NULL
+        );
+        CREATE INDEX opps_cap_code ON opps_cap(release_id, hcpcs);
+        """,
     ];
 }

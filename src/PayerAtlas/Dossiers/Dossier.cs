@@ -19,6 +19,12 @@ public sealed record Dossier
     public required IReadOnlyList<Stored<GpciRecord>> Localities { get; init; }
     public required IReadOnlyList<Stored<PlaceOfServiceRecord>> PlacesOfService { get; init; }
     public required IReadOnlyList<Stored<HcpcsRecord>> Modifiers { get; init; }
+    /// <summary>OPPS-capped prices of this code by locality (imaging services only; usually empty).</summary>
+    public IReadOnlyList<Stored<OppsCapRecord>> OppsCaps { get; init; } = [];
+
+    /// <summary>The usable OPPS cap for one component row in one locality, if any.</summary>
+    public Stored<OppsCapRecord>? OppsCap(string modifier, GpciRecord locality) =>
+        OppsCaps.FirstOrDefault(c => c.Record.Modifier == modifier && c.Record.ProcStatus == "A" && c.Record.Matches(locality.Mac, locality.LocalityNumber));
 
     public Stored<RvuRecord>? Global => Row("");
     public Stored<RvuRecord>? Professional => Row("26");

@@ -28,6 +28,7 @@ public static class DossierBuilder
             Localities = reader.GetGpcis(),
             PlacesOfService = reader.GetPlacesOfService(),
             Modifiers = reader.GetHcpcsModifiers(),
+            OppsCaps = reader.GetOppsCaps(code),
         };
     }
 }

@@ -80,6 +80,11 @@ public static class FormatDetector
             return new Detection(SourceKind.PfsRvuFixedWidth, "HDR lines and 171-character PPRRVU records");
         }
 
+        if (lines[0].StartsWith("HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Detection(SourceKind.OppsCapCsv, "OPPS imaging cap prices (OPPSCAP)");
+        }
+
         if (Has("GEOGRAPHIC PRACTICE COST INDICES", 5))
         {
             return Any(l => l.Contains("Locality Number", StringComparison.OrdinalIgnoreCase) && l.Contains(','), 10)

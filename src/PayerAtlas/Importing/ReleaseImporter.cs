@@ -126,6 +126,7 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
             SourceKind.PfsRvuFixedWidth => import.WriteFeeSchedule(sourceId, Track(PprrvuFixedWidthReader.Read(Lines(input, TextLines.StrictUtf8), name), name, index, count)),
             SourceKind.GpciCsv => import.WriteGpci(sourceId, GpciReader.ReadCsv(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.GpciFixedWidth => import.WriteGpci(sourceId, GpciReader.ReadFixedWidth(Lines(input, TextLines.StrictUtf8), name)),
+            SourceKind.OppsCapCsv => import.WriteOppsCaps(sourceId, OppsCapReader.Read(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.LocalityCountyCsv => import.WriteLocalityCounties(sourceId, LocalityCountyReader.ReadCsv(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.LocalityCountyFixedWidth => import.WriteLocalityCounties(sourceId, LocalityCountyReader.ReadFixedWidth(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.HcpcsLevel2 => import.WriteHcpcs(sourceId, Track(HcpcsReader.Read(Lines(input, TextLines.Windows1252), name), name, index, count)),

@@ -38,6 +38,7 @@ public interface IReleaseImport : IDisposable
     long WriteFeeSchedule(long sourceId, IEnumerable<RvuRecord> rows);
     long WriteGpci(long sourceId, IEnumerable<GpciRecord> rows);
     long WriteLocalityCounties(long sourceId, IEnumerable<LocalityCountyRecord> rows);
+    long WriteOppsCaps(long sourceId, IEnumerable<OppsCapRecord> rows);
     long WriteHcpcs(long sourceId, IEnumerable<HcpcsRecord> rows);
     long WritePlacesOfService(long sourceId, IEnumerable<PlaceOfServiceRecord> rows);
     long WriteEditorial(long sourceId, IEnumerable<EditorialEntry> entries);
@@ -59,6 +60,9 @@ public interface IReleaseReader : IDisposable
     IReadOnlyList<Stored<RvuRecord>> GetFeeSchedule(string code);
     IReadOnlyList<Stored<GpciRecord>> GetGpcis();
     IReadOnlyList<Stored<LocalityCountyRecord>> GetLocalityCounties();
+
+    /// <summary>OPPS-capped prices of a code per locality (imaging services whose PFS amount exceeds the OPPS amount).</summary>
+    IReadOnlyList<Stored<OppsCapRecord>> GetOppsCaps(string code);
     Stored<HcpcsRecord>? GetHcpcs(string code);
     IReadOnlyList<Stored<HcpcsRecord>> GetHcpcsModifiers();
     IReadOnlyList<Stored<PlaceOfServiceRecord>> GetPlacesOfService();

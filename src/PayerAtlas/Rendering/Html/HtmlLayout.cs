@@ -41,7 +41,7 @@ public static class HtmlLayout
         th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
         thead th{background:var(--band)}
         tbody th{font-weight:600}
-        .fact{border-bottom:1px dotted var(--muted)}
+        .fact{border-bottom:1px dotted var(--muted)}.fact.prose{border:0}
         .gap{color:var(--gap);font-style:italic}
         .sources{margin-top:2rem;font-size:.85rem;color:var(--muted)}
         @media print{nav.toc,.skip,header.site{display:none}body{font-size:11pt}a{color:inherit}
