@@ -33,7 +33,8 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
 
         var titles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
-        var parallelism = workers ?? Environment.ProcessorCount;
+        // Twice the cores: a worker waiting on file writes leaves its core to the other.
+        var parallelism = workers ?? Environment.ProcessorCount * 2;
         var partitions = Enumerable.Range(0, parallelism).Select(i => codes.Where((_, j) => j % parallelism == i).ToList()).ToList();
         Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, partition =>
         {
