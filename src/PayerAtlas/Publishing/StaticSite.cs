@@ -51,11 +51,12 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
                 titles[code] = publication.Title;
                 foreach (var renderer in TextRenderers)
                 {
-                    using var file = new StreamWriter(Path.Combine(codesDir, code + renderer.FileExtension), false, Utf8, 1 << 16);
+                    // 8 K chars: a 64 K-char buffer lands on the large-object heap and costs a gen-2 GC per file.
+                    using var file = new StreamWriter(Path.Combine(codesDir, code + renderer.FileExtension), false, Utf8, 8 * 1024);
                     renderer.Render(publication, file);
                 }
 
-                using (var json = new FileStream(Path.Combine(codesDir, code + ".json"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                using (var json = new FileStream(Path.Combine(codesDir, code + ".json"), FileMode.Create, FileAccess.Write, FileShare.None, 32 * 1024))
                 {
                     Json.Write(publication, json);
                 }
