@@ -6,7 +6,8 @@ using PayerAtlas.Sqlite;
 
 namespace PayerAtlas.Tests.Ncci;
 
-public sealed class NcciImportTests(NcciReleaseFixture fixture) : IClassFixture<NcciReleaseFixture>, IDisposable
+[Collection(nameof(NcciCollection))]
+public sealed class NcciImportTests(NcciReleaseFixture fixture) : IDisposable
 {
     readonly TempDir dir = new();
 

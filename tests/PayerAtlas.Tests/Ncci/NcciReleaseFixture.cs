@@ -40,3 +40,7 @@ public sealed class NcciReleaseFixture : IDisposable
         dir.Dispose();
     }
 }
+
+/// <summary>One NCCI release for every test class that reads it (importing the real fee schedule once).</summary>
+[CollectionDefinition(nameof(NcciCollection))]
+public sealed class NcciCollection : ICollectionFixture<NcciReleaseFixture>;

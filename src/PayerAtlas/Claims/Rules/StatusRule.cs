@@ -23,6 +23,7 @@ public sealed class StatusRule : IClaimRule
             }
 
             var status = row.Record.StatusCode;
+            var other = status == "T" ? OtherPayableSameDay(group, line) : null;
             var source = new FindingSource($"fee schedule row {line.Code}{(row.Record.Modifier.Length > 0 ? "-" + row.Record.Modifier : "")}, status {status}", row.Source);
             (Severity Severity, string Rule, string Message, string Fix)? verdict = status switch
             {
@@ -47,14 +48,14 @@ public sealed class StatusRule : IClaimRule
                 "R" => (Severity.Warning, "status.restricted",
                     $"Medicare status R: {line.Code} has restricted coverage; special coverage instructions apply and the MAC prices it.",
                     "Check the MAC's coverage instructions and keep the documentation they ask for."),
-                "T" when OtherPayableSameDay(group, line) is { } other => (Severity.Deny, "status.injection-bundled",
+                "T" when other is not null => (Severity.Deny, "status.injection-bundled",
                     $"Medicare status T: {line.Code} is paid only when no other fee-schedule service is billed that day by the same provider, and {other.Label} (line {other.Line}) is.",
                     $"Drop {line.Code}: its payment is bundled into {other.Code}."),
                 _ => null,
             };
             if (verdict is { } v)
             {
-                findings.Add(group.Finding(line, v.Severity, v.Rule, v.Message, v.Fix, [source, PolicyRefs.StatusCode]));
+                findings.Add(group.Finding(line, v.Severity, v.Rule, v.Message, v.Fix, [source, PolicyRefs.StatusCode], other));
             }
         }
     }
