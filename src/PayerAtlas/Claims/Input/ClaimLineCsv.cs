@@ -62,6 +62,7 @@ public static class ClaimLineCsv
     static Dictionary<string, int> Header(CsvRecord record, string file)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var repeated = new List<int>();
         for (var i = 0; i < record.Fields.Count; i++)
         {
             var name = record[i].Trim().ToLowerInvariant() switch
@@ -71,7 +72,7 @@ public static class ClaimLineCsv
             };
             if (name.Length > 0 && !columns.TryAdd(name, i))
             {
-                throw new ImportException(file, record.Line, record.ColumnOf(i), $"column '{name}' appears twice in the header");
+                repeated.Add(i);
             }
         }
 
@@ -80,6 +81,11 @@ public static class ClaimLineCsv
         {
             throw new ImportException(file, record.Line, 1,
                 $"header lacks {string.Join(", ", missing)}; expected {string.Join(',', RequiredColumns)} (plus optional setting, patient)");
+        }
+
+        if (repeated.Count > 0)
+        {
+            throw new ImportException(file, record.Line, record.ColumnOf(repeated[0]), $"column '{record[repeated[0]].Trim()}' appears twice in the header");
         }
 
         return columns;

@@ -28,6 +28,9 @@ public sealed class PtpRule : IClaimRule
         }
     }
 
+    static string Modifiers(List<string> modifiers) =>
+        modifiers.Count == 1 ? $"modifier {modifiers[0]} is" : $"modifiers {string.Join(", ", modifiers)} are";
+
     static void Pair(ClaimGroup group, ClaimLine column1, ClaimLine column2, List<ClaimFinding> findings)
     {
         var setting = group.SettingOf(column2);
@@ -88,7 +91,7 @@ public sealed class PtpRule : IClaimRule
         }
 
         findings.Add(group.Finding(column2, Severity.Info, "ncci.ptp-bypassed",
-            $"{pair}; the edit allows a modifier and {string.Join(", ", bypass)} is reported, so both lines can be paid.{rationale}",
+            $"{pair}; the edit allows a modifier and {Modifiers(bypass)} reported, so both lines can be paid.{rationale}",
             $"Keep documentation that supports {string.Join(", ", bypass)} (separate encounter, site or practitioner); a modifier used only to get past the edit is misuse.",
             sources, column1));
     }
