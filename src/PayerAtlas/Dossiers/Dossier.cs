@@ -19,6 +19,10 @@ public sealed record Dossier
     public required IReadOnlyList<Stored<GpciRecord>> Localities { get; init; }
     public required IReadOnlyList<Stored<PlaceOfServiceRecord>> PlacesOfService { get; init; }
     public required IReadOnlyList<Stored<HcpcsRecord>> Modifiers { get; init; }
+    /// <summary>One entry per NCCI PTP table the release holds (practitioner, outpatient hospital); empty when it holds none.</summary>
+    public IReadOnlyList<NcciPtpEntries> Ptp { get; init; } = [];
+    /// <summary>One entry per MUE table the release holds (practitioner, outpatient hospital, DME supplier).</summary>
+    public IReadOnlyList<NcciMueEntry> Mues { get; init; } = [];
 
     public Stored<RvuRecord>? Global => Row("");
     public Stored<RvuRecord>? Professional => Row("26");
