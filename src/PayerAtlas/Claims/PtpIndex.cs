@@ -33,8 +33,9 @@ public sealed class PtpIndex
 
     public static PtpIndex Load(IReleaseReader reader, NcciSetting setting)
     {
-        var keys = new List<ulong>();
-        var entries = new List<Entry>();
+        var count = (int)reader.Count(setting.PtpDataset());
+        var keys = new List<ulong>(count);
+        var entries = new List<Entry>(count);
         var files = new Dictionary<string, ushort>(StringComparer.Ordinal);
         var rationales = new Dictionary<string, ushort>(StringComparer.Ordinal);
         foreach (var stored in reader.ReadPtpEdits(setting))
