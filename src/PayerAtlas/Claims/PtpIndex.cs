@@ -33,21 +33,29 @@ public sealed class PtpIndex
 
     public static PtpIndex Load(IReleaseReader reader, NcciSetting setting)
     {
+        // Filled in place: a full CMS table is about 50 MB here, and growing lists would briefly double it.
         var count = (int)reader.Count(setting.PtpDataset());
-        var keys = new List<ulong>(count);
-        var entries = new List<Entry>(count);
+        var keyArray = new ulong[count];
+        var entryArray = new Entry[count];
         var files = new Dictionary<string, ushort>(StringComparer.Ordinal);
         var rationales = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var n = 0;
         foreach (var stored in reader.ReadPtpEdits(setting))
         {
+            if (n == keyArray.Length)
+            {
+                Array.Resize(ref keyArray, n + 1024);
+                Array.Resize(ref entryArray, n + 1024);
+            }
+
             var e = stored.Record;
-            keys.Add(Key(e.Column1, e.Column2));
-            entries.Add(new Entry(Day(e.Effective), e.Deletion is { } d ? Day(d) : int.MaxValue, (byte)e.ModifierIndicator, e.PriorTo1996,
-                Intern(files, stored.Source.File), Intern(rationales, e.Rationale), e.Line));
+            keyArray[n] = Key(e.Column1, e.Column2);
+            entryArray[n++] = new Entry(Day(e.Effective), e.Deletion is { } d ? Day(d) : int.MaxValue, (byte)e.ModifierIndicator, e.PriorTo1996,
+                Intern(files, stored.Source.File), Intern(rationales, e.Rationale), e.Line);
         }
 
-        var keyArray = keys.ToArray();
-        var entryArray = entries.ToArray();
+        Array.Resize(ref keyArray, n);
+        Array.Resize(ref entryArray, n);
         Array.Sort(keyArray, entryArray);
         return new PtpIndex(keyArray, entryArray, [.. files.OrderBy(f => f.Value).Select(f => f.Key)],
             [.. rationales.OrderBy(r => r.Value).Select(r => r.Key)], reader.Release.Label);
