@@ -11,6 +11,7 @@ using PayerAtlas.Sqlite;
 //   generate --pfs <PPRRVU csv> --out <dir> [--edits 1500000] [--lines 1000000] [--seed 7]
 //   import   --pfs <rvu25d dir> --data <dir> --db <file> [--runs 3]
 //   check    --db <file> --lines <csv> [--runs 3] [--unindexed 100000]
+//   store    --data <dir> --db <file>     (the PTP write path alone: parsed rows in memory, then WritePtpEdits)
 var options = Args(args.Skip(1));
 string Opt(string name, string? fallback = null) => options.TryGetValue(name, out var v) ? v : fallback ?? throw new ArgumentException($"--{name} is required");
 int Int(string name, int fallback) => int.Parse(Opt(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
