@@ -9,7 +9,8 @@ namespace PayerAtlas.Tests.Claims;
 /// NCCI procedure-to-procedure edits, as the NCCI Policy Manual (rev. 1/1/2026) states them: Introduction ("the Column One
 /// code is eligible for payment, but the Column Two code is denied unless a clinically appropriate NCCI PTP-associated
 /// modifier is allowed and reported") and chapter I, section E (modifier indicators 0/1/9; the associated modifiers;
-/// 22, 76 and 77 never bypass an edit). Edits are the invented fixtures; the pairs follow the 77053/77054 family.
+/// 22, 76 and 77 never bypass an edit) and chapter IV, section I.17 (the modifier "may be appended to either column code").
+/// Edits are the invented fixtures; the pairs follow the 77053/77054 family.
 /// </summary>
 [Collection(nameof(NcciCollection))]
 public sealed class PtpRuleTests(NcciReleaseFixture fixture)
@@ -54,6 +55,12 @@ public sealed class PtpRuleTests(NcciReleaseFixture fixture)
         Assert.Contains("XE, XS, XP or XU", ptp.Fix, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Chapter_IV_I_the_modifier_may_be_on_either_column_code()
+    {
+        Assert.Equal("ncci.ptp-bypassed", Assert.Single(Check(fixture, Line(1, "19030", "XS"), Line(2, "96372")).On(2, "ncci.ptp")).Rule);
+    }
+
     [Theory]
     [InlineData("XE")]
     [InlineData("59")]
@@ -85,6 +92,9 @@ public sealed class PtpRuleTests(NcciReleaseFixture fixture)
         Assert.Equal((Severity.Warning, "ncci.ptp-same-site"), (findings.On(2, "ncci.ptp")[0].Severity, findings.On(2, "ncci.ptp")[0].Rule));
         var otherKnee = Check(fixture, Line(1, "27447", "RT"), Line(2, "20610", "LT"));
         Assert.Equal("ncci.ptp-bypassed", Assert.Single(otherKnee.On(2, "ncci.ptp")).Rule);
+        var oneSided = Assert.Single(Check(fixture, Line(1, "27447", "RT"), Line(2, "20610")).On(2, "ncci.ptp"));
+        Assert.Equal("ncci.ptp-same-site", oneSided.Rule);
+        Assert.Contains("only line 1 carries RT", oneSided.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -79,14 +79,16 @@ public sealed class PtpRule : IClaimRule
             return;
         }
 
-        var anatomic = bypass.All(ClaimModifiers.Anatomic.Contains);
-        var sameSide = anatomic && column1.Modifiers.Where(ClaimModifiers.Anatomic.Contains).Order(StringComparer.Ordinal)
-            .SequenceEqual(column2.Modifiers.Where(ClaimModifiers.Anatomic.Contains).Order(StringComparer.Ordinal));
-        if (sameSide)
+        // Anatomic modifiers bypass an edit by showing two sites: the same one on both lines, or one on one line only, shows none.
+        var sites1 = column1.Modifiers.Where(ClaimModifiers.Anatomic.Contains).Order(StringComparer.Ordinal).ToList();
+        var sites2 = column2.Modifiers.Where(ClaimModifiers.Anatomic.Contains).Order(StringComparer.Ordinal).ToList();
+        if (bypass.All(ClaimModifiers.Anatomic.Contains) && (sites1.Count == 0 || sites2.Count == 0 || sites1.SequenceEqual(sites2)))
         {
-            findings.Add(group.Finding(column2, Severity.Warning, "ncci.ptp-same-site",
-                $"{pair}; both lines carry {string.Join(", ", bypass)}, which shows the same site, not a separate one.{rationale}",
-                $"Use the anatomic modifiers that show the two sites, or report {column1.Code} alone if both were on the same site.", sources, column1));
+            var shown = sites1.SequenceEqual(sites2)
+                ? $"both lines carry {string.Join(", ", bypass)}, which shows the same site, not a separate one"
+                : $"only line {(sites1.Count > 0 ? column1.Line : column2.Line)} carries {string.Join(", ", bypass)}, which does not show a separate site for the other";
+            findings.Add(group.Finding(column2, Severity.Warning, "ncci.ptp-same-site", $"{pair}; {shown}.{rationale}",
+                $"Use the anatomic modifiers that show the two sites on both lines, or report {column1.Code} alone if both were on the same site.", sources, column1));
             return;
         }
 
