@@ -96,6 +96,11 @@ row() {
   raw_lines+=("- $label: $(raw_runs "$name")")
 }
 
+# The checkout being measured (taken now: the tree may move while the benchmark runs).
+commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[[ -z "$(git -C "$repo" status --porcelain -- src 2>/dev/null)" ]] || commit="$commit + uncommitted src/ changes"
+started_load="$(cut -d' ' -f1-3 /proc/loadavg)"
+
 # Warm-up: build the CLI if needed (never timed) and check it starts.
 log "warming up the CLI: ${CLI[*]}"
 "${CLI[@]}" --version >/dev/null
@@ -177,12 +182,11 @@ EOF
 fi
 
 # --- report -----------------------------------------------------------------------------------------------------
-commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-[[ -z "$(git -C "$repo" status --porcelain -- src 2>/dev/null)" ]] || commit="$commit + uncommitted src/ changes"
 {
   echo "## Import and site build benchmark"
   echo
-  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit; $(nproc) vCPU, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit (CLI: \`${CLI[*]}\`); load average $started_load at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end;"
+  echo "$(nproc) vCPU, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
     ".NET $(dotnet --version 2>/dev/null | head -1) SDK, sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(hugo version | grep -Eo 'hugo v[0-9.]+[^ ]*' | head -1)."
   echo "Medians of $RUNS runs per tool (wall time and peak RSS from \`/usr/bin/time -f \"%e %M\"\`, whole process incl. .NET start-up)."
   echo "Each round runs the baseline and PayerAtlas back to back. Throughput vs baseline = median over the rounds of"

@@ -11,7 +11,7 @@ using PayerAtlas.Store;
 namespace PayerAtlas.Sqlite;
 
 /// <summary>One import transaction: the release row and all its rows become visible together at commit.</summary>
-internal sealed class SqliteReleaseImport : IReleaseImport
+internal sealed partial class SqliteReleaseImport : IReleaseImport
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -191,7 +191,7 @@ internal sealed class SqliteReleaseImport : IReleaseImport
             Dataset.HcpcsLevel2 => "hcpcs",
             Dataset.PlacesOfService => "places_of_service",
             Dataset.Editorial => "editorial",
-            _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
+            _ => NcciTable(dataset),
         };
         var columns = TableColumns(table).Where(c => c is not ("release_id" or "source_id")).ToList();
         var list = string.Join(", ", columns);

@@ -71,5 +71,23 @@ internal static class SqliteSchema
         );
         CREATE INDEX opps_cap_code ON opps_cap(release_id, hcpcs);
         """,
+        // 3: NCCI procedure-to-procedure edits and MUE tables. Dates are yyyymmdd integers; setting is NcciSetting. The PTP
+        // table is clustered on its column 1 lookup (WITHOUT ROWID): a million-row import appends in file order, and
+        // only the column 2 index is maintained on the side.
+        """
+        CREATE TABLE ncci_ptp (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, line INTEGER NOT NULL, setting INTEGER NOT NULL,
+            column1 TEXT NOT NULL, column2 TEXT NOT NULL, prior_1996 INTEGER NOT NULL, effective INTEGER NOT NULL,
+            deletion INTEGER, modifier INTEGER NOT NULL, rationale TEXT NOT NULL,
+            PRIMARY KEY (release_id, setting, column1, column2, source_id, line)
+        ) WITHOUT ROWID;
+        CREATE INDEX ncci_ptp_column2 ON ncci_ptp(release_id, setting, column2);
+        CREATE TABLE ncci_mue (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, line INTEGER NOT NULL, setting INTEGER NOT NULL,
+            code TEXT NOT NULL, value INTEGER NOT NULL, adjudication INTEGER NOT NULL, adjudication_text TEXT NOT NULL,
+            rationale TEXT NOT NULL
+        );
+        CREATE INDEX ncci_mue_code ON ncci_mue(release_id, setting, code);
+        """,
     ];
 }

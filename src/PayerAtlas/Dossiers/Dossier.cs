@@ -25,6 +25,10 @@ public sealed record Dossier
     /// <summary>The usable OPPS cap for one component row in one locality, if any.</summary>
     public Stored<OppsCapRecord>? OppsCap(string modifier, GpciRecord locality) =>
         OppsCaps.FirstOrDefault(c => c.Record.Modifier == modifier && c.Record.ProcStatus == "A" && c.Record.Matches(locality.Mac, locality.LocalityNumber));
+    /// <summary>One entry per NCCI PTP table the release holds (practitioner, outpatient hospital); empty when it holds none.</summary>
+    public IReadOnlyList<NcciPtpEntries> Ptp { get; init; } = [];
+    /// <summary>One entry per MUE table the release holds (practitioner, outpatient hospital, DME supplier).</summary>
+    public IReadOnlyList<NcciMueEntry> Mues { get; init; } = [];
 
     public Stored<RvuRecord>? Global => Row("");
     public Stored<RvuRecord>? Professional => Row("26");

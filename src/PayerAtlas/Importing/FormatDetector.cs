@@ -109,6 +109,11 @@ public static class FormatDetector
             return new Detection(SourceKind.PlaceOfServiceFhirXml, "FHIR CodeSystem for places of service");
         }
 
+        if (Importers.Ncci.NcciDetector.Detect(lines, name) is { } ncci)
+        {
+            return ncci;
+        }
+
         if (Any(IsHcpcsRecord, 60))
         {
             return new Detection(SourceKind.HcpcsLevel2, "320-character HCPCS Level II records");

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PayerAtlas.Importers.Content;
 using PayerAtlas.Importers.Hcpcs;
+using PayerAtlas.Importers.Ncci;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
 using PayerAtlas.Sources;
@@ -40,10 +41,19 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
 
         var previous = store.FindRelease();
         using var import = store.BeginImport(label);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < chosen.Count; i++)
         {
             var (input, kind) = chosen[i];
-            var sourceId = import.AddSource(input.SourceName, kind, input.Sha256());
+            var sha256 = input.Sha256();
+            if (!hashes.TryAdd(sha256, input.Name))
+            {
+                // The same file twice (a CMS ZIP and its extracted copy side by side) would double every row.
+                report.Add(new ImportedFile(input.Name, kind, ImportOutcome.Skipped, 0, $"same content as {hashes[sha256]}, which was imported"));
+                continue;
+            }
+
+            var sourceId = import.AddSource(input.SourceName, kind, sha256);
             var rows = Write(import, sourceId, input, kind, i, chosen.Count);
             import.SetSourceRows(sourceId, rows);
             report.Add(new ImportedFile(input.Name, kind, ImportOutcome.Imported, rows, kind.Dataset().ToString()));
@@ -90,7 +100,7 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
         var chosen = new List<(ImportInput, SourceKind)>();
         foreach (var group in detected.GroupBy(d => d.Kind.Dataset()))
         {
-            if (group.Key == Dataset.Editorial)
+            if (group.Key == Dataset.Editorial || NcciSettings.SplitAcrossFiles(group.Key))
             {
                 chosen.AddRange(group);
                 continue;
@@ -134,6 +144,10 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
             SourceKind.PlaceOfServiceFhirXml => import.WritePlacesOfService(sourceId, ReadXml(input)),
             SourceKind.EditorialContent => import.WriteEditorial(sourceId, [ContentPackReader.Read(Lines(input, TextLines.StrictUtf8), name)]),
             SourceKind.ContentPackManifest => 0,
+            SourceKind.NcciPtpPractitioner or SourceKind.NcciPtpHospital => import.WritePtpEdits(sourceId, NcciSettings.Of(kind)!.Value,
+                Track(PtpReader.Read(Lines(input, TextLines.Windows1252), name), name, index, count)),
+            SourceKind.NcciMuePractitioner or SourceKind.NcciMueOutpatientHospital or SourceKind.NcciMueDme => import.WriteMues(sourceId,
+                NcciSettings.Of(kind)!.Value, MueReader.Read(Lines(input, TextLines.Windows1252), name, NcciSettings.Of(kind)!.Value)),
             _ => throw new ImportException(name, $"no importer for {kind}"),
         };
     }

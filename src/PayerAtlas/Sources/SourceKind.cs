@@ -15,6 +15,11 @@ public enum SourceKind
     PlaceOfServiceFhirXml,
     EditorialContent,
     ContentPackManifest,
+    NcciPtpPractitioner,
+    NcciPtpHospital,
+    NcciMuePractitioner,
+    NcciMueOutpatientHospital,
+    NcciMueDme,
 }
 
 /// <summary>The dataset a layout fills. Two layouts of one dataset (CSV and TXT) replace each other.</summary>
@@ -27,6 +32,11 @@ public enum Dataset
     HcpcsLevel2,
     PlacesOfService,
     Editorial,
+    NcciPtpPractitioner,
+    NcciPtpHospital,
+    NcciMuePractitioner,
+    NcciMueOutpatientHospital,
+    NcciMueDme,
 }
 
 public static class SourceKindExtensions
@@ -40,6 +50,11 @@ public static class SourceKindExtensions
         SourceKind.HcpcsLevel2 => Sources.Dataset.HcpcsLevel2,
         SourceKind.PlaceOfServiceCsv or SourceKind.PlaceOfServiceFhirXml => Sources.Dataset.PlacesOfService,
         SourceKind.EditorialContent or SourceKind.ContentPackManifest => Sources.Dataset.Editorial,
+        SourceKind.NcciPtpPractitioner => Sources.Dataset.NcciPtpPractitioner,
+        SourceKind.NcciPtpHospital => Sources.Dataset.NcciPtpHospital,
+        SourceKind.NcciMuePractitioner => Sources.Dataset.NcciMuePractitioner,
+        SourceKind.NcciMueOutpatientHospital => Sources.Dataset.NcciMueOutpatientHospital,
+        SourceKind.NcciMueDme => Sources.Dataset.NcciMueDme,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

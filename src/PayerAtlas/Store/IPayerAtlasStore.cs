@@ -1,5 +1,6 @@
 using PayerAtlas.Importers.Content;
 using PayerAtlas.Importers.Hcpcs;
+using PayerAtlas.Importers.Ncci;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
 using PayerAtlas.Sources;
@@ -42,6 +43,8 @@ public interface IReleaseImport : IDisposable
     long WriteHcpcs(long sourceId, IEnumerable<HcpcsRecord> rows);
     long WritePlacesOfService(long sourceId, IEnumerable<PlaceOfServiceRecord> rows);
     long WriteEditorial(long sourceId, IEnumerable<EditorialEntry> entries);
+    long WritePtpEdits(long sourceId, NcciSetting setting, IEnumerable<PtpEdit> rows);
+    long WriteMues(long sourceId, NcciSetting setting, IEnumerable<MueRecord> rows);
 
     /// <summary>Copies a dataset this import does not supply from an earlier release, keeping its provenance.</summary>
     long CarryForward(Dataset dataset, ReleaseInfo from);
@@ -67,5 +70,16 @@ public interface IReleaseReader : IDisposable
     IReadOnlyList<Stored<HcpcsRecord>> GetHcpcsModifiers();
     IReadOnlyList<Stored<PlaceOfServiceRecord>> GetPlacesOfService();
     Stored<EditorialEntry>? GetEditorial(string code);
+
+    /// <summary>Every PTP edit of one setting that names <paramref name="code"/> in either column, deleted ones too.</summary>
+    IReadOnlyList<Stored<PtpEdit>> GetPtpEdits(string code, NcciSetting setting);
+
+    /// <summary>The edits (one per effective period) with this column 1 and column 2 code.</summary>
+    IReadOnlyList<Stored<PtpEdit>> GetPtpPair(string column1, string column2, NcciSetting setting);
+
+    /// <summary>All PTP edits of one setting, streamed in no particular order (for bulk claim checks).</summary>
+    IEnumerable<Stored<PtpEdit>> ReadPtpEdits(NcciSetting setting);
+
+    Stored<MueRecord>? GetMue(string code, NcciSetting setting);
     long Count(Dataset dataset);
 }
