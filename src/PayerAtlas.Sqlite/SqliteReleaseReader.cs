@@ -11,7 +11,7 @@ using PayerAtlas.Store;
 namespace PayerAtlas.Sqlite;
 
 /// <summary>Reads one release over its own connection, so publications can be built while an import runs.</summary>
-internal sealed class SqliteReleaseReader(SqliteConnection connection, ReleaseInfo release) : IReleaseReader
+internal sealed partial class SqliteReleaseReader(SqliteConnection connection, ReleaseInfo release) : IReleaseReader
 {
     readonly Dictionary<long, string> files = release.Sources.ToDictionary(s => s.Id, s => s.File);
     IReadOnlyList<Stored<GpciRecord>>? gpcis;
@@ -116,6 +116,7 @@ internal sealed class SqliteReleaseReader(SqliteConnection connection, ReleaseIn
             Dataset.HcpcsLevel2 => "hcpcs",
             Dataset.PlacesOfService => "places_of_service",
             Dataset.Editorial => "editorial",
+            Dataset.Policies => "policy_versions",
             _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
         };
         return Query($"SELECT COUNT(*) FROM {table} WHERE release_id = $r", r => r.GetInt64(0))[0];

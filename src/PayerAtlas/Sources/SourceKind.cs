@@ -14,6 +14,9 @@ public enum SourceKind
     PlaceOfServiceFhirXml,
     EditorialContent,
     ContentPackManifest,
+    PolicyYaml,
+    PolicyPdf,
+    PolicyHtml,
 }
 
 /// <summary>The dataset a layout fills. Two layouts of one dataset (CSV and TXT) replace each other.</summary>
@@ -25,6 +28,8 @@ public enum Dataset
     HcpcsLevel2,
     PlacesOfService,
     Editorial,
+    /// <summary>Payer policy versions. Unlike the other datasets, an import adds to the versions already stored.</summary>
+    Policies,
 }
 
 public static class SourceKindExtensions
@@ -37,12 +42,18 @@ public static class SourceKindExtensions
         SourceKind.HcpcsLevel2 => Sources.Dataset.HcpcsLevel2,
         SourceKind.PlaceOfServiceCsv or SourceKind.PlaceOfServiceFhirXml => Sources.Dataset.PlacesOfService,
         SourceKind.EditorialContent or SourceKind.ContentPackManifest => Sources.Dataset.Editorial,
+        SourceKind.PolicyYaml or SourceKind.PolicyPdf or SourceKind.PolicyHtml => Sources.Dataset.Policies,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static string Publisher(this SourceKind kind) => kind switch
     {
         SourceKind.EditorialContent or SourceKind.ContentPackManifest => "content pack",
+        SourceKind.PolicyYaml => "policy summary (editorial)",
+        SourceKind.PolicyPdf or SourceKind.PolicyHtml => "payer document",
         _ => "CMS",
     };
+
+    /// <summary>Datasets that accumulate: every import carries the earlier rows forward and adds its own.</summary>
+    public static bool Accumulates(this Dataset dataset) => dataset == Sources.Dataset.Policies;
 }
