@@ -52,7 +52,9 @@ internal sealed partial class SqliteReleaseReader
         .Where(m => m.Record.Mention.Codes.Contains(code))
         .ToList();
 
-    public IReadOnlyList<Stored<PolicyUpdate>> GetPolicyUpdates() => Query(
+    IReadOnlyList<Stored<PolicyUpdate>>? updates;
+
+    public IReadOnlyList<Stored<PolicyUpdate>> GetPolicyUpdates() => updates ??= Query(
         "SELECT record FROM policy_updates WHERE release_id = $r ORDER BY ordinal",
         r =>
         {

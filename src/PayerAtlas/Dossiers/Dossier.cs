@@ -2,6 +2,7 @@ using PayerAtlas.Importers.Content;
 using PayerAtlas.Importers.Hcpcs;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Policies;
 using PayerAtlas.Store;
 
 namespace PayerAtlas.Dossiers;
@@ -19,6 +20,12 @@ public sealed record Dossier
     public required IReadOnlyList<Stored<GpciRecord>> Localities { get; init; }
     public required IReadOnlyList<Stored<PlaceOfServiceRecord>> PlacesOfService { get; init; }
     public required IReadOnlyList<Stored<HcpcsRecord>> Modifiers { get; init; }
+    /// <summary>Every version of each payer policy that names this code; publications show the newest of each.</summary>
+    public IReadOnlyList<Stored<Policy>> Policies { get; init; } = [];
+    /// <summary>Where payer documents name this code: page or line, and sentence.</summary>
+    public IReadOnlyList<Stored<PolicyMention>> PolicyMentions { get; init; } = [];
+    /// <summary>Policy updates with a change to this code.</summary>
+    public IReadOnlyList<Stored<PolicyUpdate>> PolicyUpdates { get; init; } = [];
 
     public Stored<RvuRecord>? Global => Row("");
     public Stored<RvuRecord>? Professional => Row("26");

@@ -28,6 +28,9 @@ public static class DossierBuilder
             Localities = reader.GetGpcis(),
             PlacesOfService = reader.GetPlacesOfService(),
             Modifiers = reader.GetHcpcsModifiers(),
+            Policies = reader.GetPolicies(code),
+            PolicyMentions = reader.GetPolicyMentions(code),
+            PolicyUpdates = reader.GetPolicyUpdates().Where(u => u.Record.Touches(code)).ToList(),
         };
     }
 }
