@@ -63,7 +63,7 @@ public sealed class CodingClarityWriter : ISectionWriter
             return;
         }
 
-        section.List(notes, (p, n) => p.Text(n.Policy.Payer + " (").Fact(policies.Policy(n.Policy)).Text("): ").Fact(n.Fact));
+        section.List(notes, (p, n) => p.Text(n.Policy.Payer + " (").Fact(policies.Policy(n.Policy), n.Policy.Policy.Id.Value).Text("): ").Fact(n.Fact));
     }
 
     sealed record DerivedError(string Text, Model.Fact Basis);

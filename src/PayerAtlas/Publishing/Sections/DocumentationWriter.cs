@@ -62,7 +62,7 @@ public sealed class DocumentationWriter : ISectionWriter
         section.List(elements, (p, g) =>
         {
             p.Fact(g.First().Fact).Text(" — listed by ");
-            p.Join(g.Select(x => x.Policy).Distinct().ToList(), (q, c) => q.Text(c.Payer + " (").Fact(policies.Policy(c)).Text(")"));
+            p.Join(g.Select(x => x.Policy).Distinct().ToList(), (q, c) => q.Text(c.Payer + " (").Fact(policies.Policy(c), c.Policy.Id.Value).Text(")"));
         });
         if (silent.Count > 0)
         {

@@ -122,6 +122,10 @@ public sealed partial class PayerCoverageWriter : ISectionWriter
         else
         {
             p.Gap($"{PolicyFacts.Prefix(c)}.stance", $"{c.Payer} stance in {c.Policy.Id.Value}");
+            if (policies.Passage(c) is { } passage)
+            {
+                p.Text(" (the policy addresses the code: ").Fact(passage).Text(")");
+            }
         }
     }
 
@@ -140,7 +144,10 @@ public sealed partial class PayerCoverageWriter : ISectionWriter
             return;
         }
 
-        p.Join(facts, (q, f) => q.Fact(f), "; ");
+        for (var i = 0; i < facts.Count; i++)
+        {
+            p.Text(i == 0 ? "" : "; ").Fact(facts[i]);
+        }
     }
 
     static void DatesCell(ProseBuilder p, Row r, PolicyFacts policies, bool medicarePolicies)
