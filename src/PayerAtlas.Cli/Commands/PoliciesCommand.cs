@@ -38,7 +38,7 @@ public static partial class PoliciesCommand
         var plan = new Option<string?>("--plan") { Description = "Named plan, issuer or Medicare contractor" };
         var policy = new Option<string?>("--policy") { Description = "Policy number, when the document does not print it (one document only)" };
         var title = new Option<string?>("--title") { Description = "Policy title, when the document's own is missing or wrong (one document only)" };
-        var kind = new Option<string>("--kind") { Description = "medical, reimbursement, prior_authorization_list, medicare_ncd, medicare_lcd, medicare_article or medicare_manual", DefaultValueFactory = _ => "medical" };
+        var kind = new Option<string>("--kind") { Description = "medical, reimbursement, prior_authorization_list, medicare_ncd, medicare_lcd, medicare_article, medicare_manual or regulation", DefaultValueFactory = _ => "medical" };
         kind.AcceptOnlyFromAmong([.. PolicyTerms.KindNames]);
         var lines = new Option<string[]>("--line-of-business") { Description = "commercial, medicare, medicare_advantage, medicaid, individual_exchange, federal_employee", AllowMultipleArgumentsPerToken = true };
         lines.AcceptOnlyFromAmong([.. PolicyTerms.LineOfBusinessNames]);

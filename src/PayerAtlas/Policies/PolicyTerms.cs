@@ -9,6 +9,7 @@ public enum PolicyKind
     MedicareLcd,
     MedicareArticle,
     MedicareManual,
+    Regulation,
 }
 
 public enum Stance
@@ -52,6 +53,7 @@ public static class PolicyTerms
         (PolicyKind.MedicareLcd, "medicare_lcd", "Medicare local coverage determination"),
         (PolicyKind.MedicareArticle, "medicare_article", "Medicare billing and coding article"),
         (PolicyKind.MedicareManual, "medicare_manual", "Medicare manual or instruction"),
+        (PolicyKind.Regulation, "regulation", "regulation"),
     ];
 
     static readonly (Stance Value, string Name, string Words)[] Stances =

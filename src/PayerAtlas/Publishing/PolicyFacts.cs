@@ -29,7 +29,7 @@ public sealed record CodePolicy(Stored<Policy> Stored, IReadOnlyList<PolicyRule>
 
     /// <summary>Coverage rows are for policies that decide coverage, or any policy that states a stance or prior-authorization answer.</summary>
     public bool DecidesCoverage =>
-        Policy.Kind.Value is not (PolicyKind.Reimbursement or PolicyKind.MedicareManual) || Stance is not null || PriorAuthorization is not null;
+        Policy.Kind.Value is not (PolicyKind.Reimbursement or PolicyKind.MedicareManual or PolicyKind.Regulation) || Stance is not null || PriorAuthorization is not null;
 
     static List<Cited<string>> Distinct(IEnumerable<Cited<string>> items) => items.DistinctBy(i => i.Value, StringComparer.Ordinal).ToList();
 }

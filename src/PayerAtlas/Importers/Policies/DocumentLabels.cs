@@ -68,7 +68,7 @@ public sealed partial record DocumentLabels
     const string Date = $@"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{Month}\.?\s+\d{{1,2}},\s*\d{{4}}";
 
     // Longest labels first, so "Original Effective Date" is not read as "Effective Date".
-    [GeneratedRegex($@"\b(?<label>Original\s+Effective\s+Date|Original\s+Policy\s+Date|Revision\s+Effective\s+Date|Current\s+Effective\s+Date|Revision\s+Ending\s+Date|Retirement\s+Date|Expiration\s+Date|End\s+Date|Next\s+Review\s+Date|Next\s+Review|Last\s+Reviewed?\s+Date|Last\s+Reviewed?|Reviewed|Last\s+Revised|Revision\s+Date|Revised\s+Date|Revised|Effective\s+Date|Effective)\b\s*(?:\([^)]{{0,40}}\))?\s*[:\-–]?\s*(?:For\s+services\s+performed\s+on\s+or\s+after\s+)?(?<date>{Date})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"\b(?<label>Original\s+Effective\s+Date|Original\s+Policy\s+Date|Revision\s+Effective\s+Date|Current\s+Effective\s+Date|Revision\s+Ending\s+Date|Retirement\s+Date|Expiration\s+Date|End\s+Date|Next\s+Review\s+Date|Next\s+Review|Last\s+Review(?:ed)?\s+Date|Last\s+Review(?:ed)?|Reviewed|Last\s+Revised|Revision\s+Date|Revised\s+Date|Revised|Effective\s+Date|Effective)\b\s*(?:\([^)]{{0,40}}\))?\s*[:\-–]?\s*(?:For\s+services\s+performed\s+on\s+or\s+after\s+)?(?<date>{Date})", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledDate();
 
     [GeneratedRegex(@"\b(?:Coverage\s+Policy\s+Number|Guideline\s+Number|Policy\s+Number|Policy\s+No\.?|Policy\s+#|Medical\s+Policy\s+#|LCD\s+ID|Article\s+ID|Document\s+#)\s*[:#]?\s*(?<id>(?=[A-Z0-9.\-]*\d)[A-Z0-9][A-Z0-9.\-]{1,24})", RegexOptions.IgnoreCase)]
