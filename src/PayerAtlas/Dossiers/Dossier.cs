@@ -24,7 +24,7 @@ public sealed record Dossier
     public IReadOnlyList<Stored<Policy>> Policies { get; init; } = [];
     /// <summary>Where payer documents name this code: page or line, and sentence.</summary>
     public IReadOnlyList<Stored<PolicyMention>> PolicyMentions { get; init; } = [];
-    /// <summary>Policy updates with a change to this code.</summary>
+    /// <summary>Updates of the policies that name this code (in any version), and any update that changes this code.</summary>
     public IReadOnlyList<Stored<PolicyUpdate>> PolicyUpdates { get; init; } = [];
 
     public Stored<RvuRecord>? Global => Row("");

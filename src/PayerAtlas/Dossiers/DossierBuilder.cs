@@ -17,6 +17,8 @@ public static class DossierBuilder
             return null;
         }
 
+        var policies = reader.GetPolicies(code);
+        var keys = policies.Select(p => (p.Record.Payer, p.Record.Id.Value)).ToHashSet();
         return new Dossier
         {
             Code = code,
@@ -28,9 +30,9 @@ public static class DossierBuilder
             Localities = reader.GetGpcis(),
             PlacesOfService = reader.GetPlacesOfService(),
             Modifiers = reader.GetHcpcsModifiers(),
-            Policies = reader.GetPolicies(code),
+            Policies = policies,
             PolicyMentions = reader.GetPolicyMentions(code),
-            PolicyUpdates = reader.GetPolicyUpdates().Where(u => u.Record.Touches(code)).ToList(),
+            PolicyUpdates = reader.GetPolicyUpdates().Where(u => u.Record.Touches(code) || keys.Contains((u.Record.Payer, u.Record.PolicyId))).ToList(),
         };
     }
 }

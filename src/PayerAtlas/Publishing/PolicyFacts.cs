@@ -149,4 +149,20 @@ public sealed class PolicyFacts
             $"{u.Record.Payer} {u.Record.PolicyId}: change between versions", u.Source);
 
     static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Items joined by one separator throughout ("a; b; c"), for lists whose items contain commas.</summary>
+    public static ProseBuilder Separated<T>(ProseBuilder p, IReadOnlyList<T> items, Action<ProseBuilder, T> each, string separator = "; ")
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                p.Text(separator);
+            }
+
+            each(p, items[i]);
+        }
+
+        return p;
+    }
 }

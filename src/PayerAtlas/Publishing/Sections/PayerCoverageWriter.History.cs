@@ -29,19 +29,19 @@ public sealed partial class PayerCoverageWriter
         section.Paragraph(p => p.Text("These sentences are quoted from the documents as imported; what they mean for coverage is for an editor to confirm."));
     }
 
-    /// <summary>Changes between versions of a policy that touch this code.</summary>
+    /// <summary>Changes between versions of the policies that name this code: its own changes and the policy-wide ones (dates, address).</summary>
     static void WriteChanges(SectionContext context, SectionBuilder section, PolicyFacts policies)
     {
         var code = context.Dossier.Code;
         var changes = context.Dossier.PolicyUpdates
-            .SelectMany(u => u.Record.Changes.Where(c => c.Codes?.Contains(code) == true).Select(c => (Update: u, Change: c)))
+            .SelectMany(u => u.Record.Changes.Where(c => c.Codes is null || c.Codes.Contains(code)).Select(c => (Update: u, Change: c)))
             .ToList();
         if (changes.Count == 0)
         {
             return;
         }
 
-        section.Heading("policy-changes", "Policy changes for this code");
+        section.Heading("policy-changes", "Policy changes");
         var n = 0;
         section.List(changes, (p, x) => p.Text($"{x.Update.Record.Payer}: ").Fact(policies.Update(x.Update, x.Change, ++n)));
     }

@@ -144,10 +144,7 @@ public sealed partial class PayerCoverageWriter : ISectionWriter
             return;
         }
 
-        for (var i = 0; i < facts.Count; i++)
-        {
-            p.Text(i == 0 ? "" : "; ").Fact(facts[i]);
-        }
+        PolicyFacts.Separated(p, facts, (q, f) => q.Fact(f));
     }
 
     static void DatesCell(ProseBuilder p, Row r, PolicyFacts policies, bool medicarePolicies)

@@ -82,11 +82,13 @@ public sealed class SummaryWriter : ISectionWriter
             return;
         }
 
-        p.Text("Policies for this code in the input: ").Join(coverage, (q, c) => q.Text(c.Payer + " ").Fact(policies.Policy(c))).Text(". ");
+        p.Text("Policies for this code in the input: ");
+        PolicyFacts.Separated(p, coverage, (q, c) => q.Text(c.Payer + " ").Fact(policies.Policy(c))).Text(". ");
         var stated = coverage.Select(c => (Policy: c, Stance: policies.Stance(c))).Where(x => x.Stance is not null).ToList();
         if (stated.Count > 0)
         {
-            p.Text("Coverage patterns: ").Join(stated, (q, x) => q.Text(x.Policy.Payer + " (").Fact(policies.Policy(x.Policy), x.Policy.Policy.Id.Value).Text("): ").Fact(x.Stance!), "; ").Text(". ");
+            p.Text("Coverage patterns: ");
+            PolicyFacts.Separated(p, stated, (q, x) => q.Text(x.Policy.Payer + " (").Fact(policies.Policy(x.Policy), x.Policy.Policy.Id.Value).Text("): ").Fact(x.Stance!)).Text(". ");
             var payersStating = stated.Select(x => x.Policy.Payer).Distinct().Count();
             if (payersStating > 1)
             {
@@ -99,7 +101,8 @@ public sealed class SummaryWriter : ISectionWriter
         var authorizations = coverage.Select(c => (Policy: c, Answer: policies.PriorAuthorization(c))).Where(x => x.Answer is not null).ToList();
         if (authorizations.Count > 0)
         {
-            p.Text("Prior authorization: ").Join(authorizations, (q, x) => q.Text(x.Policy.Payer + " ").Fact(x.Answer!), "; ").Text(". ");
+            p.Text("Prior authorization: ");
+            PolicyFacts.Separated(p, authorizations, (q, x) => q.Text(x.Policy.Payer + " ").Fact(x.Answer!)).Text(". ");
         }
 
         var unknown = context.Options.KeyPayers.Where(k => !stated.Any(x => PayerCoverageWriter.PayerKey(x.Policy.Payer) == PayerCoverageWriter.PayerKey(k))).ToList();
