@@ -13,8 +13,31 @@ internal sealed partial class SqliteReleaseReader
         "SELECT source_id, row_ref, payer, policy_id, version, record FROM policy_versions WHERE release_id = $r ORDER BY payer, policy_id, version_date, version",
         ReadPolicy);
 
+    (HashSet<string> Singles, List<CodeRange> Ranges)? named;
+
+    /// <summary>
+    /// Whether any policy names the code, answered from memory: a site build asks for every code, and almost all of
+    /// them are named by no policy, so the database is only queried for the few that are.
+    /// </summary>
+    bool AnyPolicyNames(string code)
+    {
+        named ??= LoadNamed();
+        return named.Value.Singles.Contains(code) || named.Value.Ranges.Exists(r => r.Contains(code));
+    }
+
+    (HashSet<string>, List<CodeRange>) LoadNamed()
+    {
+        var all = Query("SELECT DISTINCT code_low, code_high FROM policy_mentions WHERE release_id = $r", r => new CodeRange(r.GetString(0), r.GetString(1)));
+        return (all.Where(r => r.IsSingle).Select(r => r.Low).ToHashSet(StringComparer.Ordinal), all.Where(r => !r.IsSingle).ToList());
+    }
+
     public IReadOnlyList<Stored<Policy>> GetPolicies(string code)
     {
+        if (!AnyPolicyNames(code))
+        {
+            return [];
+        }
+
         var keys = Query(
             """
             SELECT DISTINCT payer, policy_id, code_low, code_high FROM policy_mentions
@@ -37,7 +60,7 @@ internal sealed partial class SqliteReleaseReader
         return versions;
     }
 
-    public IReadOnlyList<Stored<PolicyMention>> GetPolicyMentions(string code) => Query(
+    public IReadOnlyList<Stored<PolicyMention>> GetPolicyMentions(string code) => !AnyPolicyNames(code) ? [] : Query(
         """
         SELECT source_id, payer, policy_id, version, code_low, code_high, system, page, location, sentence FROM policy_mentions
         WHERE release_id = $r AND code_low <= $c AND code_high >= $c
