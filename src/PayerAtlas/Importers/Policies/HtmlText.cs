@@ -32,7 +32,7 @@ public static partial class HtmlText
         readonly List<int> lineStarts = LineStarts(html);
         readonly StringBuilder text = new();
         int textStart = -1;
-        string? firstHeading;
+        string? firstBlock;
 
         public List<DocumentBlock> Output { get; } = [];
         public string? Title { get; private set; }
@@ -55,7 +55,7 @@ public static partial class HtmlText
             }
 
             Flush();
-            Title ??= firstHeading;
+            Title ??= firstBlock;
         }
 
         /// <summary>Reads the markup at <paramref name="lt"/> and returns the index after it.</summary>
@@ -183,7 +183,7 @@ public static partial class HtmlText
             if (value.Length > 0 && textStart >= 0)
             {
                 Output.Add(new DocumentBlock(null, $"line {LineOf(textStart)}", value));
-                firstHeading ??= value;
+                firstBlock ??= value;
             }
 
             text.Clear();
