@@ -16,6 +16,7 @@ public static class Cli
         ReleasesCommand.Create(),
         DemoCommand.Create(),
         CheckCommand.Create(),
+        PoliciesCommand.Create(),
     };
 
     public static int Run(Func<ExitCode> action) => RunAsync(() => Task.FromResult(action())).GetAwaiter().GetResult();

@@ -124,6 +124,7 @@ internal sealed partial class SqliteReleaseReader(SqliteConnection connection, R
             Dataset.HcpcsLevel2 => "hcpcs",
             Dataset.PlacesOfService => "places_of_service",
             Dataset.Editorial => "editorial",
+            Dataset.Policies => "policy_versions",
             _ => null,
         };
         if (table is null)

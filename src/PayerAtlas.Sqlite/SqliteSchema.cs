@@ -89,5 +89,26 @@ internal static class SqliteSchema
         );
         CREATE INDEX ncci_mue_code ON ncci_mue(release_id, setting, code);
         """,
+        // 4: payer policy versions, document mentions and policy updates.
+        """
+        CREATE TABLE policy_versions (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, row_ref TEXT NOT NULL,
+            payer TEXT NOT NULL, policy_id TEXT NOT NULL, version TEXT NOT NULL, version_date TEXT,
+            imported_in TEXT NOT NULL, record TEXT NOT NULL,
+            UNIQUE (release_id, payer, policy_id, version)
+        );
+        CREATE TABLE policy_mentions (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL,
+            payer TEXT NOT NULL, policy_id TEXT NOT NULL, version TEXT NOT NULL, ordinal INTEGER NOT NULL,
+            code_low TEXT NOT NULL, code_high TEXT NOT NULL, system TEXT NOT NULL,
+            page INTEGER, location TEXT NOT NULL, sentence TEXT NOT NULL
+        );
+        CREATE INDEX policy_mentions_code ON policy_mentions(release_id, code_low);
+        CREATE TABLE policy_updates (
+            release_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, payer TEXT NOT NULL, policy_id TEXT NOT NULL,
+            from_version TEXT NOT NULL, to_version TEXT NOT NULL, update_date TEXT, record TEXT NOT NULL
+        );
+        CREATE INDEX policy_updates_release ON policy_updates(release_id);
+        """,
     ];
 }

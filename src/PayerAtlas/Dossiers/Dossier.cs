@@ -2,6 +2,7 @@ using PayerAtlas.Importers.Content;
 using PayerAtlas.Importers.Hcpcs;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Policies;
 using PayerAtlas.Store;
 
 namespace PayerAtlas.Dossiers;
@@ -29,6 +30,12 @@ public sealed record Dossier
     public IReadOnlyList<NcciPtpEntries> Ptp { get; init; } = [];
     /// <summary>One entry per MUE table the release holds (practitioner, outpatient hospital, DME supplier).</summary>
     public IReadOnlyList<NcciMueEntry> Mues { get; init; } = [];
+    /// <summary>Every version of each payer policy that names this code; publications show the newest of each.</summary>
+    public IReadOnlyList<Stored<Policy>> Policies { get; init; } = [];
+    /// <summary>Where payer documents name this code: page or line, and sentence.</summary>
+    public IReadOnlyList<Stored<PolicyMention>> PolicyMentions { get; init; } = [];
+    /// <summary>Updates of the policies that name this code (in any version), and any update that changes this code.</summary>
+    public IReadOnlyList<Stored<PolicyUpdate>> PolicyUpdates { get; init; } = [];
 
     public Stored<RvuRecord>? Global => Row("");
     public Stored<RvuRecord>? Professional => Row("26");

@@ -24,6 +24,8 @@ public static class DossierBuilder
             return null;
         }
 
+        var policies = reader.GetPolicies(code);
+        var keys = policies.Select(p => (p.Record.Payer, p.Record.Id.Value)).ToHashSet();
         return new Dossier
         {
             Code = code,
@@ -40,6 +42,9 @@ public static class DossierBuilder
                 .Select(s => new NcciPtpEntries(s, reader.GetPtpEdits(code, s), Files(reader, s.PtpDataset())))],
             Mues = [.. Enum.GetValues<NcciSetting>().Where(s => Files(reader, s.MueDataset()).Count > 0)
                 .Select(s => new NcciMueEntry(s, reader.GetMue(code, s), Files(reader, s.MueDataset())))],
+            Policies = policies,
+            PolicyMentions = reader.GetPolicyMentions(code),
+            PolicyUpdates = reader.GetPolicyUpdates().Where(u => u.Record.Touches(code) || keys.Contains((u.Record.Payer, u.Record.PolicyId))).ToList(),
         };
     }
 }

@@ -20,6 +20,9 @@ public enum SourceKind
     NcciMuePractitioner,
     NcciMueOutpatientHospital,
     NcciMueDme,
+    PolicyYaml,
+    PolicyPdf,
+    PolicyHtml,
 }
 
 /// <summary>The dataset a layout fills. Two layouts of one dataset (CSV and TXT) replace each other.</summary>
@@ -37,6 +40,8 @@ public enum Dataset
     NcciMuePractitioner,
     NcciMueOutpatientHospital,
     NcciMueDme,
+    /// <summary>Payer policy versions. Unlike the other datasets, an import adds to the versions already stored.</summary>
+    Policies,
 }
 
 public static class SourceKindExtensions
@@ -55,12 +60,18 @@ public static class SourceKindExtensions
         SourceKind.NcciMuePractitioner => Sources.Dataset.NcciMuePractitioner,
         SourceKind.NcciMueOutpatientHospital => Sources.Dataset.NcciMueOutpatientHospital,
         SourceKind.NcciMueDme => Sources.Dataset.NcciMueDme,
+        SourceKind.PolicyYaml or SourceKind.PolicyPdf or SourceKind.PolicyHtml => Sources.Dataset.Policies,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static string Publisher(this SourceKind kind) => kind switch
     {
         SourceKind.EditorialContent or SourceKind.ContentPackManifest => "content pack",
+        SourceKind.PolicyYaml => "policy summary (editorial)",
+        SourceKind.PolicyPdf or SourceKind.PolicyHtml => "payer document",
         _ => "CMS",
     };
+
+    /// <summary>Datasets that accumulate: every import carries the earlier rows forward and adds its own.</summary>
+    public static bool Accumulates(this Dataset dataset) => dataset == Sources.Dataset.Policies;
 }

@@ -3,6 +3,7 @@ using PayerAtlas.Importers.Hcpcs;
 using PayerAtlas.Importers.Ncci;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Policies;
 using PayerAtlas.Sources;
 
 namespace PayerAtlas.Store;
@@ -46,6 +47,12 @@ public interface IReleaseImport : IDisposable
     long WritePtpEdits(long sourceId, NcciSetting setting, IEnumerable<PtpEdit> rows);
     long WriteMues(long sourceId, NcciSetting setting, IEnumerable<MueRecord> rows);
 
+    /// <summary>Adds policy versions (with their code mentions); a version already in this import is an error.</summary>
+    long WritePolicies(long sourceId, IEnumerable<Policy> policies);
+
+    /// <summary>The release's complete change history of its policies, computed over every version it holds.</summary>
+    void WritePolicyUpdates(IEnumerable<PolicyUpdate> updates);
+
     /// <summary>Copies a dataset this import does not supply from an earlier release, keeping its provenance.</summary>
     long CarryForward(Dataset dataset, ReleaseInfo from);
 
@@ -81,5 +88,15 @@ public interface IReleaseReader : IDisposable
     IEnumerable<Stored<PtpEdit>> ReadPtpEdits(NcciSetting setting);
 
     Stored<MueRecord>? GetMue(string code, NcciSetting setting);
+    /// <summary>Every policy version in the release, without document mentions (see <see cref="GetPolicyMentions"/>).</summary>
+    IReadOnlyList<Stored<Policy>> ListPolicies();
+
+    /// <summary>Every version of each policy that names <paramref name="code"/> in any version, without document mentions.</summary>
+    IReadOnlyList<Stored<Policy>> GetPolicies(string code);
+
+    /// <summary>Each place a policy version names <paramref name="code"/>: page or line, and sentence.</summary>
+    IReadOnlyList<Stored<PolicyMention>> GetPolicyMentions(string code);
+
+    IReadOnlyList<Stored<PolicyUpdate>> GetPolicyUpdates();
     long Count(Dataset dataset);
 }

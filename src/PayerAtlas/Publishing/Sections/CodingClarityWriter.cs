@@ -44,6 +44,8 @@ public sealed class CodingClarityWriter : ISectionWriter
             });
         }
 
+        WritePayerNotes(context, section);
+
         section.Heading("common-errors", "Common errors");
         var errors = DerivedErrors(context);
         var ncci = NcciClarity.Errors(context);
@@ -57,6 +59,21 @@ public sealed class CodingClarityWriter : ISectionWriter
         section.List(errors, (p, e) => p.Text(e.Text).Text(" (").Text(DossierFacts.ShortLabel(e.Basis)).Text(" ").Fact(e.Basis).Text(")"));
         section.List(ncci, (p, write) => write(p));
         section.List(editorial, (p, f) => p.Fact(f));
+    }
+
+    /// <summary>Coding notes, modifier and place-of-service rules from payer policies, each citing its policy.</summary>
+    static void WritePayerNotes(SectionContext context, SectionBuilder section)
+    {
+        section.Heading("payer-coding-notes", "Payer coding notes");
+        var policies = new PolicyFacts(context);
+        var notes = policies.ForCode.SelectMany(c => policies.CodingNotes(c).Select(f => (Policy: c, Fact: f))).ToList();
+        if (notes.Count == 0)
+        {
+            section.Missing("payer.coding_notes", "Coding notes from payer policies");
+            return;
+        }
+
+        section.List(notes, (p, n) => p.Text(n.Policy.Payer + " (").Fact(policies.Policy(n.Policy), n.Policy.Policy.Id.Value).Text("): ").Fact(n.Fact));
     }
 
     sealed record DerivedError(string Text, Model.Fact Basis);
