@@ -43,6 +43,7 @@ public sealed class JsonRenderer(bool indented = true) : IPublicationRenderer
             foreach (var block in section.Blocks)
             {
                 WriteBlock(json, block);
+                FlushIfLarge(json);
             }
 
             json.WriteEndArray();
@@ -65,10 +66,20 @@ public sealed class JsonRenderer(bool indented = true) : IPublicationRenderer
         foreach (var fact in publication.Facts)
         {
             WriteFact(json, fact);
+            FlushIfLarge(json);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>Hands pending bytes to the stream before the writer's buffer outgrows the large-object heap.</summary>
+    static void FlushIfLarge(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 16 * 1024)
+        {
+            json.Flush();
+        }
     }
 
     static void WriteFact(Utf8JsonWriter json, Fact fact)
