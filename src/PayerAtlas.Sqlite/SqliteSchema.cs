@@ -63,5 +63,7 @@ internal static class SqliteSchema
             UNIQUE (release_id, code)
         );
         """,
+        // 2: full-text search over every release's codes (issue 4), filled for releases imported before it.
+        SqliteSearchIndex.Create + SqliteSearchIndex.Populate(""),
     ];
 }

@@ -59,6 +59,11 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
                     Json.Write(publication, json);
                 }
 
+                if (Rendering.Svg.StatePaymentChart.Build(reader, code) is { } chart)
+                {
+                    File.WriteAllText(Path.Combine(codesDir, code + ".svg"), chart, Utf8);
+                }
+
                 var n = Interlocked.Increment(ref done);
                 if (n % 500 == 0)
                 {

@@ -2,6 +2,7 @@ using PayerAtlas.Importers.Content;
 using PayerAtlas.Importers.Hcpcs;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Search;
 using PayerAtlas.Sources;
 
 namespace PayerAtlas.Store;
@@ -64,4 +65,10 @@ public interface IReleaseReader : IDisposable
     IReadOnlyList<Stored<PlaceOfServiceRecord>> GetPlacesOfService();
     Stored<EditorialEntry>? GetEditorial(string code);
     long Count(Dataset dataset);
+
+    /// <summary>
+    /// Full-text search over code, descriptors, editorial title and plain description; an exact code ranks first.
+    /// With no terms, every code in code order (the browsable index).
+    /// </summary>
+    SearchPage Search(SearchTerms? terms, int offset, int limit);
 }
