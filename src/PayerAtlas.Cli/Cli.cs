@@ -15,6 +15,7 @@ public static class Cli
         SiteCommand.Create(),
         ReleasesCommand.Create(),
         DemoCommand.Create(),
+        ServeCommand.Create(),
     };
 
     public static int Run(Func<ExitCode> action) => RunAsync(() => Task.FromResult(action())).GetAwaiter().GetResult();

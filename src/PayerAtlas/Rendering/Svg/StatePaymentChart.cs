@@ -46,16 +46,20 @@ public static class StatePaymentChart
         }
 
         var national = quote.Amounts.FirstOrDefault(a => a.Mac is null);
-        var max = states.Select(s => Math.Max(s.NonFacilityMax ?? 0, s.FacilityMax ?? 0)).Append(national?.NonFacility ?? 0).Append(national?.Facility ?? 0).Max();
-        var step = NiceStep(max / 5);
-        var top = Math.Ceiling(max / step) * step;
-        if (top <= 0)
+        // A dot plot needs no zero baseline: the axis spans the amounts, on round steps.
+        var values = states.SelectMany(s => new[] { s.NonFacilityMin, s.NonFacilityMax, s.FacilityMin, s.FacilityMax })
+            .Append(national?.NonFacility).Append(national?.Facility).Where(v => v is not null).Select(v => v!.Value).ToList();
+        var (lo, hi) = (values.Min(), values.Max());
+        var step = NiceStep(hi > lo ? (hi - lo) / 4 : Math.Max(hi, 1) / 5);
+        var bottom = Math.Max(0, Math.Floor(lo / step) * step);
+        var top = Math.Ceiling(hi / step) * step;
+        if (top <= bottom)
         {
-            top = step;
+            top = bottom + step;
         }
 
         var plot = Width - Left - Right;
-        double X(decimal v) => Left + (double)(v / top) * plot;
+        double X(decimal v) => Left + (double)((v - bottom) / (top - bottom)) * plot;
         var height = Top + states.Count * Row + Bottom;
         var component = quote.Modifier is null ? "global" : $"modifier {quote.Modifier}";
 
@@ -69,7 +73,7 @@ public static class StatePaymentChart
         Legend(w);
 
         // Grid and axis.
-        for (var t = 0m; t <= top; t += step)
+        for (var t = bottom; t <= top; t += step)
         {
             var x = X(t);
             w.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"{Top - 6}\" x2=\"{x:0.#}\" y2=\"{height - Bottom + 4}\" stroke=\"#d8dde3\"/>\n");

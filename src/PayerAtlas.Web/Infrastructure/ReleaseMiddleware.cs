@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using PayerAtlas.Store;
+
+namespace PayerAtlas.Web.Infrastructure;
+
+/// <summary>The release a request reads: ?release=LABEL (pinned, immutable) or the current one.</summary>
+public sealed record ResolvedRelease(ReleaseInfo Release, bool Pinned)
+{
+    /// <summary>Binds a handler parameter to the release the middleware resolved.</summary>
+    public static ValueTask<ResolvedRelease?> BindAsync(HttpContext context) => ValueTask.FromResult(context.Features.Get<ResolvedRelease>());
+}
+
+/// <summary>
+/// Resolves the release of every page and API request and keys HTTP caching on it: a response is a pure
+/// function of (release, build, path and query), so its ETag is computed before any work and a matching
+/// If-None-Match is answered 304 at once. Responses pinned to a release label are immutable; the rest are
+/// fresh for <see cref="WebOptions.MaxAge"/> and then revalidated.
+/// </summary>
+public sealed class ReleaseMiddleware(RequestDelegate next, Atlas atlas, IOptions<WebOptions> options)
+{
+    static readonly string Build = BuildId();
+    static readonly StringValues Immutable = new("public, max-age=31536000, immutable");
+    readonly StringValues fresh = new($"public, max-age={(int)options.Value.MaxAge.TotalSeconds}");
+
+    sealed record Validator(StringValues ETag, StringValues CacheControl, StringValues Release);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || Bypass(request.Path))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        string? label = request.QueryString.HasValue && request.Query.TryGetValue("release", out var l) ? l.ToString() : null;
+        var release = label is null ? atlas.Current : atlas.Find(label);
+        if (release is null)
+        {
+            var (status, detail) = label is null
+                ? (StatusCodes.Status503ServiceUnavailable, "the database has no release yet: import one first")
+                : (StatusCodes.Status404NotFound, $"there is no release '{label}'; /api/v1/releases lists them");
+            await Errors.Write(context, status, detail).ConfigureAwait(false);
+            return;
+        }
+
+        context.Features.Set(new ResolvedRelease(release, label is not null));
+        var etag = ETagFor(release, request);
+        var validator = new Validator(etag, label is not null ? Immutable : fresh, release.Label);
+        if (Matches(request.Headers.IfNoneMatch, etag))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            Apply(context.Response, validator);
+            return;
+        }
+
+        context.Response.OnStarting(static state =>
+        {
+            var (response, v) = ((HttpResponse, Validator))state;
+            if (response.StatusCode == StatusCodes.Status200OK)
+            {
+                Apply(response, v);
+            }
+
+            return Task.CompletedTask;
+        }, (context.Response, validator));
+        await next(context).ConfigureAwait(false);
+    }
+
+    static void Apply(HttpResponse response, Validator v)
+    {
+        response.Headers.ETag = v.ETag;
+        response.Headers.CacheControl = v.CacheControl;
+        response.Headers["X-PayerAtlas-Release"] = v.Release;
+    }
+
+    static bool Bypass(PathString path) =>
+        path.StartsWithSegments("/static") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/admin");
+
+    static string ETagFor(ReleaseInfo release, HttpRequest request)
+    {
+        var hash = Fnv.Offset;
+        hash = Fnv.Add(hash, request.Path.Value ?? "");
+        hash = Fnv.Add(hash, request.QueryString.Value ?? "");
+        return string.Create(CultureInfo.InvariantCulture, $"\"{release.Id}-{Build}-{hash:x16}\"");
+    }
+
+    static bool Matches(StringValues ifNoneMatch, string etag)
+    {
+        foreach (var header in ifNoneMatch)
+        {
+            foreach (var part in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = part.StartsWith("W/", StringComparison.Ordinal) ? part[2..] : part;
+                if (candidate == "*" || string.Equals(candidate, etag, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Changes whenever the web or core assembly is rebuilt, so new code never revalidates old pages.</summary>
+    static string BuildId()
+    {
+        var hash = Fnv.Offset;
+        foreach (var assembly in new[] { typeof(ReleaseMiddleware).Assembly, typeof(Publishing.PublicationBuilder).Assembly })
+        {
+            hash = Fnv.Add(hash, assembly.ManifestModule.ModuleVersionId.ToString());
+            hash = Fnv.Add(hash, assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "");
+        }
+
+        return (hash & 0xffffffff).ToString("x8", CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>64-bit FNV-1a: stable across processes, unlike string.GetHashCode.</summary>
+internal static class Fnv
+{
+    public const ulong Offset = 14695981039346656037;
+    const ulong Prime = 1099511628211;
+
+    public static ulong Add(ulong hash, string text)
+    {
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        return (hash ^ 0xff) * Prime;
+    }
+}

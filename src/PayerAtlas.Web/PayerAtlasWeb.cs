@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PayerAtlas.Catalog;
+using PayerAtlas.Web.Apis;
+using PayerAtlas.Web.Infrastructure;
+using PayerAtlas.Web.Pages;
+
+namespace PayerAtlas.Web;
+
+/// <summary>
+/// The web site and JSON API as a thin host over the core: <see cref="AddPayerAtlas"/> registers the services,
+/// <see cref="UsePayerAtlas"/> the middleware and endpoints. The CLI hosts the same app with <see cref="Build"/>.
+/// </summary>
+public static class PayerAtlasWeb
+{
+    /// <summary>JSON as the API writes it: camelCase, enums by name.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The app for `payeratlas serve` / `payeratlas demo`: options given, Kestrel on <see cref="WebOptions.Urls"/>.</summary>
+    public static WebApplication Build(WebOptions options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.AddPayerAtlas(options);
+        if (options.Urls is { } urls)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
+        var app = builder.Build();
+        app.UsePayerAtlas();
+        return app;
+    }
+
+    /// <param name="options">Given options; when null they are bound from the "PayerAtlas" configuration section.</param>
+    public static WebApplicationBuilder AddPayerAtlas(this WebApplicationBuilder builder, WebOptions? options = null)
+    {
+        if (options is null)
+        {
+            builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        }
+        else
+        {
+            builder.Services.AddSingleton(Options.Create(options));
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.TryAddSingleton<IPolicyCatalog, NoPolicies>();
+        builder.Services.AddSingleton<PageCache>();
+        builder.Services.AddSingleton<Atlas>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static WebApplication UsePayerAtlas(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseMiddleware<ReleaseMiddleware>();
+        app.MapOpenApi();
+        app.MapGroup("/api/v1")
+            .MapCodesApi()
+            .MapPublicationsApi()
+            .MapPricesApi()
+            .MapPayersApi()
+            .MapPoliciesApi()
+            .MapReleasesApi();
+        app.MapAdminApi(app.Services.GetRequiredService<IOptions<WebOptions>>().Value);
+        app.MapSitePages();
+        return app;
+    }
+}
