@@ -10,11 +10,16 @@ using PayerAtlas.Web.Pages;
 namespace PayerAtlas.Web;
 
 /// <summary>
-/// The web site and JSON API as a thin host over the core: <see cref="AddPayerAtlas"/> registers the services,
-/// <see cref="UsePayerAtlas"/> the middleware and endpoints. The CLI hosts the same app with <see cref="Build"/>.
+/// The web site and JSON API as a thin host over the core: <see cref="PayerAtlasWebExtensions.AddPayerAtlas"/> registers
+/// the services, <see cref="PayerAtlasWebExtensions.UsePayerAtlas"/> the middleware and endpoints. The CLI hosts the same
+/// app with <see cref="Build"/>. (Not static, so tests can name the app's assembly in WebApplicationFactory&lt;PayerAtlasWeb&gt;.)
 /// </summary>
-public static class PayerAtlasWeb
+public sealed class PayerAtlasWeb
 {
+    PayerAtlasWeb()
+    {
+    }
+
     /// <summary>JSON as the API writes it: camelCase, enums by name.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -32,7 +37,10 @@ public static class PayerAtlasWeb
         app.UsePayerAtlas();
         return app;
     }
+}
 
+public static class PayerAtlasWebExtensions
+{
     /// <param name="options">Given options; when null they are bound from the "PayerAtlas" configuration section.</param>
     public static WebApplicationBuilder AddPayerAtlas(this WebApplicationBuilder builder, WebOptions? options = null)
     {
@@ -62,7 +70,9 @@ public static class PayerAtlasWeb
         app.UseSecurityHeaders();
         app.UseMiddleware<ReleaseMiddleware>();
         app.MapOpenApi();
+        // Any API route can answer 404 (an unknown ?release= label, code, payer…) as problem details.
         app.MapGroup("/api/v1")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .MapCodesApi()
             .MapPublicationsApi()
             .MapPricesApi()

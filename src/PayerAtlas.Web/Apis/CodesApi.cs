@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PayerAtlas.Search;
 using PayerAtlas.Web.Infrastructure;
 
@@ -11,7 +10,7 @@ public static class CodesApi
     public static RouteGroupBuilder MapCodesApi(this RouteGroupBuilder api)
     {
         var codes = api.MapGroup("/codes").WithTags("Codes");
-        codes.MapGet("/", Search).WithSummary("Search codes by code, descriptor words, editorial title or plain description; without q, every code in order");
+        codes.MapGet("", Search).WithSummary("Search codes by code, descriptor words, editorial title or plain description; without q, every code in order");
         codes.MapGet("/suggest", Suggest).WithSummary("Up to 8 codes and payers for a partial query, for as-you-type search boxes");
         codes.MapGet("/{code}", Get).WithSummary("One code: title, fee-schedule rows and HCPCS descriptor with their sources");
         codes.MapGet("/{code}/changes", Changes).WithSummary("What changed in the code's publication from each release to the next");
@@ -55,7 +54,7 @@ public static class CodesApi
         return TypedResults.Ok(new Suggestions(terms.Text, items));
     }
 
-    static Results<Ok<CodeDetail>, NotFound<ProblemDetails>, ValidationProblem> Get(string code, ResolvedRelease r, Atlas atlas)
+    static Results<Ok<CodeDetail>, ProblemHttpResult, ValidationProblem> Get(string code, ResolvedRelease r, Atlas atlas)
     {
         if (!Input.TryCode(code, out code, out var error))
         {
@@ -75,7 +74,7 @@ public static class CodesApi
             lease.Reader.GetEditorial(code) is not null, Links.For(code)));
     }
 
-    static Results<Ok<IReadOnlyList<Publishing.PublicationChanges>>, NotFound<ProblemDetails>, ValidationProblem> Changes(string code, Atlas atlas)
+    static Results<Ok<IReadOnlyList<Publishing.PublicationChanges>>, ProblemHttpResult, ValidationProblem> Changes(string code, Atlas atlas)
     {
         if (!Input.TryCode(code, out code, out var error))
         {
@@ -89,6 +88,7 @@ public static class CodesApi
     internal static ValidationProblem Invalid(string field, string error) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [error] }, detail: error);
 
-    internal static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = detail, Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5" });
+    /// <summary>A 404 as problem details (application/problem+json) that says what was not found.</summary>
+    internal static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

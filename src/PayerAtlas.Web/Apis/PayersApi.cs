@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PayerAtlas.Web.Infrastructure;
 
 namespace PayerAtlas.Web.Apis;
@@ -10,14 +9,14 @@ public static class PayersApi
     public static RouteGroupBuilder MapPayersApi(this RouteGroupBuilder api)
     {
         var payers = api.MapGroup("/payers").WithTags("Payers");
-        payers.MapGet("/", (ResolvedRelease r, Atlas atlas) => TypedResults.Ok(
+        payers.MapGet("", (ResolvedRelease r, Atlas atlas) => TypedResults.Ok(
             Payers.All(atlas, r.Release).Select(p => new PayerSummary(p.Id, p.Name, p.Policies.Count, $"/api/v1/payers/{p.Id}")).ToList()))
             .WithSummary("Every payer with its number of policies in the release");
         payers.MapGet("/{id}", Get).WithSummary("One payer with its policies; gaps name what the release lacks");
         return api;
     }
 
-    static Results<Ok<PayerDetail>, NotFound<ProblemDetails>, ValidationProblem> Get(string id, ResolvedRelease r, Atlas atlas)
+    static Results<Ok<PayerDetail>, ProblemHttpResult, ValidationProblem> Get(string id, ResolvedRelease r, Atlas atlas)
     {
         if (!Payers.ValidId(id))
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PayerAtlas.Catalog;
 using PayerAtlas.Web.Infrastructure;
 
@@ -43,7 +42,7 @@ public static class PoliciesApi
         return TypedResults.Ok(Links.Page<PolicyListing>(all.Skip((p - 1) * size).Take(size).ToList(), p, size, all.Count, "/api/v1/policies" + (query.Length > 0 ? "?" + query : "")));
     }
 
-    static Results<Ok<PolicyListing>, NotFound<ProblemDetails>, ValidationProblem> Get(string id, ResolvedRelease r, Atlas atlas)
+    static Results<Ok<PolicyListing>, ProblemHttpResult, ValidationProblem> Get(string id, ResolvedRelease r, Atlas atlas)
     {
         if (!Payers.ValidId(id))
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PayerAtlas.Pricing;
 using PayerAtlas.Web.Infrastructure;
 
@@ -15,7 +14,7 @@ public static class PricesApi
         return api;
     }
 
-    static Results<Bytes, NotFound<ProblemDetails>, ValidationProblem> Get(string code, string? modifier, string? locality, string? state, string? national, ResolvedRelease r, Atlas atlas, PageCache cache)
+    static Results<Bytes, ProblemHttpResult, ValidationProblem> Get(string code, string? modifier, string? locality, string? state, string? national, ResolvedRelease r, Atlas atlas, PageCache cache)
     {
         if (!Input.TryCode(code, out code, out var error))
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PayerAtlas.Web.Infrastructure;
 
 namespace PayerAtlas.Web.Apis;
@@ -14,7 +13,7 @@ public static class PublicationsApi
         return api;
     }
 
-    static Results<Bytes, NotFound<ProblemDetails>, ValidationProblem> Get(string code, string? localities, ResolvedRelease r, Atlas atlas, PageCache cache)
+    static Results<Bytes, ProblemHttpResult, ValidationProblem> Get(string code, string? localities, ResolvedRelease r, Atlas atlas, PageCache cache)
     {
         if (!Input.TryCode(code, out code, out var error))
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PayerAtlas.Store;
 using PayerAtlas.Web.Infrastructure;
 
@@ -11,13 +10,13 @@ public static class ReleasesApi
     public static RouteGroupBuilder MapReleasesApi(this RouteGroupBuilder api)
     {
         var releases = api.MapGroup("/releases").WithTags("Releases");
-        releases.MapGet("/", (Atlas atlas) => TypedResults.Ok(atlas.Releases.Reverse().Select(x =>
+        releases.MapGet("", (Atlas atlas) => TypedResults.Ok(atlas.Releases.Reverse().Select(x =>
                 new ReleaseSummary(x.Label, x.ImportedAt, x.IsCurrent, x.Sources.Count, x.Sources.Sum(s => s.Rows), $"/api/v1/releases/{Uri.EscapeDataString(x.Label)}")).ToList()))
             .WithSummary("Every release, newest first");
         releases.MapGet("/{label}", Get).WithSummary("One release with its source files (as shipped, SHA-256, rows, carried from)");
         return api;
     }
 
-    static Results<Ok<ReleaseInfo>, NotFound<ProblemDetails>> Get(string label, Atlas atlas) =>
+    static Results<Ok<ReleaseInfo>, ProblemHttpResult> Get(string label, Atlas atlas) =>
         atlas.Find(label) is { } release ? TypedResults.Ok(release) : CodesApi.NotFound($"there is no release '{Input.Clip(label)}'");
 }
