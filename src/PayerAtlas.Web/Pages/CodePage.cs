@@ -114,9 +114,17 @@ public static class CodePage
                 new NavLink("Price API", SiteHtml.Url($"/api/v1/prices/{p.Code}", r)),
             ],
             SourceHref = file => $"/releases/{label}#{SiteHtml.SourceAnchor(file)}",
+            // The picker follows the state chart; a section without one (no GPCI file) gets it at its end.
+            AfterBlock = picker is null ? null : (w, section, block) =>
+            {
+                if (block is Publishing.Model.FigureBlock { Id: "medicare-by-state-chart" })
+                {
+                    picker.Write(w, scope, r);
+                }
+            },
             AfterSection = picker is null ? null : (w, section) =>
             {
-                if (section.Id == "reimbursement")
+                if (section.Id == "reimbursement" && !section.Blocks.Any(b => b is Publishing.Model.FigureBlock { Id: "medicare-by-state-chart" }))
                 {
                     picker.Write(w, scope, r);
                 }

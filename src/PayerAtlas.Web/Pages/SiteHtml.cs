@@ -24,6 +24,7 @@ public static class SiteHtml
         SearchAction = "/search",
         SearchText = query,
         Scripts = ["/static/app.js"],
+        Icon = "/static/icon.svg",
         Current = current,
     };
 

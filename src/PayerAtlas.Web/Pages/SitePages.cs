@@ -7,6 +7,7 @@ namespace PayerAtlas.Web.Pages;
 public static class SitePages
 {
     static readonly CachedBody AppJs = LoadStatic("app.js", "text/javascript; charset=utf-8");
+    static readonly CachedBody Icon = LoadStatic("icon.svg", CachedBody.Svg);
 
     public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
     {
@@ -25,14 +26,18 @@ public static class SitePages
         site.MapGet("/updates.atom", (HttpContext c, ResolvedRelease r, Atlas a, PageCache p) => UpdatesPages.Feed("atom", c, r, a, p));
         site.MapGet("/releases", ReleasePages.List);
         site.MapGet("/releases/{label}", ReleasePages.Get);
-        site.MapGet("/static/app.js", (HttpContext c) =>
-        {
-            c.Response.Headers.CacheControl = "public, max-age=3600";
-            return AppJs.Result();
-        });
+        site.MapGet("/static/app.js", (HttpContext c) => Static(c, AppJs));
+        site.MapGet("/static/icon.svg", (HttpContext c) => Static(c, Icon));
+        site.MapGet("/favicon.ico", (HttpContext c) => Static(c, Icon));
         site.MapGet("/healthz", () => TypedResults.Text("ok"));
         app.MapFallback((HttpContext c) => Errors.Write(c, 404, $"there is nothing at {Input.Clip(c.Request.Path.Value)}"));
         return app;
+    }
+
+    static IResult Static(HttpContext context, CachedBody body)
+    {
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        return body.Result();
     }
 
     static CachedBody LoadStatic(string name, string contentType)

@@ -15,6 +15,13 @@ public static class HtmlLayout
         w.Write("\">\n<style>");
         w.Write(Css);
         w.Write("</style>\n");
+        if (chrome.Icon is { } icon)
+        {
+            w.Write("<link rel=\"icon\" type=\"image/svg+xml\" href=\"");
+            HtmlRenderer.Encode(w, HtmlRenderer.SafeHref(icon));
+            w.Write("\">\n");
+        }
+
         foreach (var script in chrome.Scripts)
         {
             w.Write("<script src=\"");
@@ -73,7 +80,7 @@ public static class HtmlLayout
         nav.site a{text-decoration:none}nav.site a[aria-current]{font-weight:600;color:var(--ink)}
         form.search{position:relative;display:flex;gap:.4rem;margin-left:auto;flex:1 1 16rem;max-width:26rem}
         form.search input{flex:1;font:inherit;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:4px}
-        form.search button,form.picker button{font:inherit;padding:.3rem .8rem;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;cursor:pointer}
+        form.search button,.picker button{font:inherit;padding:.3rem .8rem;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;cursor:pointer}
         .suggestions{position:absolute;top:100%;left:0;right:0;z-index:5;margin:.2rem 0 0;padding:0;list-style:none;background:#fff;border:1px solid var(--line);border-radius:4px;box-shadow:0 4px 12px rgba(0,0,0,.12)}
         .suggestions a{display:block;padding:.35rem .6rem;color:var(--ink);text-decoration:none}
         .suggestions a:hover,.suggestions a:focus,.suggestions [aria-selected=true] a{background:var(--band)}
@@ -100,7 +107,7 @@ public static class HtmlLayout
         figcaption{color:var(--muted);font-size:.85rem}
         .picker{background:var(--band);border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem;margin:1rem 0}
         .picker form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
-        .picker select{font:inherit;padding:.25rem;max-width:100%}
+        .picker select{font:inherit;padding:.25rem;min-width:0;flex:0 1 28rem}
         .picker .amount{font-size:1.25rem;font-weight:700}
         mark{background:#fff3b0;padding:0 .1em}
         ol.results{padding-left:1.2rem}ol.results li{margin:.6rem 0}

@@ -57,6 +57,7 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
             foreach (var block in section.Blocks)
             {
                 WriteBlock(w, block, facts);
+                options.AfterBlock?.Invoke(w, section, block);
             }
 
             options.AfterSection?.Invoke(w, section);

@@ -26,6 +26,9 @@ public sealed record SiteChrome
     /// <summary>Same-origin scripts loaded with defer; never inline, so a strict Content-Security-Policy holds.</summary>
     public IReadOnlyList<string> Scripts { get; init; } = [];
 
+    /// <summary>Same-origin icon (SVG); null for none.</summary>
+    public string? Icon { get; init; }
+
     /// <summary>Href of the navigation entry to mark as the current page.</summary>
     public string? Current { get; init; }
 }
