@@ -42,6 +42,6 @@ public sealed class Bytes(CachedBody body, int status) : IResult, IStatusCodeHtt
         response.StatusCode = status;
         response.Headers.ContentType = body.ContentTypeHeader;
         response.ContentLength = body.Bytes.Length;
-        return HttpMethods.IsHead(httpContext.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body.Bytes).AsTask();
+        return HttpMethods.IsHead(httpContext.Request.Method) ? Task.CompletedTask : response.BodyWriter.WriteAsync(body.Bytes).AsTask();
     }
 }

@@ -46,6 +46,7 @@ public static class Errors
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.CacheControl = "no-store";
+            httpContext.Response.Headers.Remove("ETag");
             return body.Result(status).ExecuteAsync(httpContext);
         }
     }

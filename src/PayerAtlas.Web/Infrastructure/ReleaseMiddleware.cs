@@ -25,8 +25,6 @@ public sealed class ReleaseMiddleware(RequestDelegate next, Atlas atlas, IOption
     static readonly StringValues Immutable = new("public, max-age=31536000, immutable");
     readonly StringValues fresh = new($"public, max-age={(int)options.Value.MaxAge.TotalSeconds}");
 
-    sealed record Validator(StringValues ETag, StringValues CacheControl, StringValues Release);
-
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -49,32 +47,19 @@ public sealed class ReleaseMiddleware(RequestDelegate next, Atlas atlas, IOption
 
         context.Features.Set(new ResolvedRelease(release, label is not null));
         var etag = ETagFor(release, request);
-        var validator = new Validator(etag, label is not null ? Immutable : fresh, release.Label);
+        var response = context.Response;
+        // Set before the endpoint runs (no per-request callback): every answer, errors included, is a pure function of
+        // (release, build, URL). Error pages for people opt out again with no-store (Errors.Page).
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = label is not null ? Immutable : fresh;
+        response.Headers["X-PayerAtlas-Release"] = release.Label;
         if (Matches(request.Headers.IfNoneMatch, etag))
         {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            Apply(context.Response, validator);
+            response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
-        context.Response.OnStarting(static state =>
-        {
-            var (response, v) = ((HttpResponse, Validator))state;
-            if (response.StatusCode == StatusCodes.Status200OK)
-            {
-                Apply(response, v);
-            }
-
-            return Task.CompletedTask;
-        }, (context.Response, validator));
         await next(context).ConfigureAwait(false);
-    }
-
-    static void Apply(HttpResponse response, Validator v)
-    {
-        response.Headers.ETag = v.ETag;
-        response.Headers.CacheControl = v.CacheControl;
-        response.Headers["X-PayerAtlas-Release"] = v.Release;
     }
 
     static bool Bypass(PathString path) =>
