@@ -69,6 +69,43 @@ public sealed class SecurityTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task Browsers_get_brotli_or_gzip_with_their_own_validators()
+    {
+        var plain = await client.GetByteArrayAsync("/codes/77054");
+        foreach (var (coding, decode) in new (string, Func<Stream, Stream>)[]
+        {
+            ("br", s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionMode.Decompress)),
+            ("gzip", s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionMode.Decompress)),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/codes/77054");
+            request.Headers.AcceptEncoding.ParseAdd(coding);
+            var response = await client.SendAsync(request);
+            Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            var compressed = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(compressed.Length < plain.Length / 3);
+            using var output = new MemoryStream();
+            await decode(new MemoryStream(compressed)).CopyToAsync(output);
+            Assert.Equal(plain, output.ToArray());
+            var etag = response.Headers.ETag!.Tag;
+            Assert.EndsWith($"-{coding}\"", etag, StringComparison.Ordinal);
+            using var again = new HttpRequestMessage(HttpMethod.Get, "/codes/77054");
+            again.Headers.IfNoneMatch.ParseAdd(etag);
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Pages_answer_head_with_headers_and_no_body()
+    {
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/codes/77054"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Errors_are_not_cached()
     {
         var (_, _, response) = await client.Get("/codes/99999");

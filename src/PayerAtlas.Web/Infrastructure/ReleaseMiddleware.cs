@@ -80,7 +80,11 @@ public sealed class ReleaseMiddleware(RequestDelegate next, Atlas atlas, IOption
             foreach (var part in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = part.StartsWith("W/", StringComparison.Ordinal) ? part[2..] : part;
-                if (candidate == "*" || string.Equals(candidate, etag, StringComparison.Ordinal))
+                // The compressed forms carry "-br" / "-gzip" before the closing quote; they are the same resource.
+                var stem = candidate.EndsWith("-br\"", StringComparison.Ordinal) ? candidate[..^4] + "\""
+                    : candidate.EndsWith("-gzip\"", StringComparison.Ordinal) ? candidate[..^6] + "\""
+                    : candidate;
+                if (candidate == "*" || string.Equals(stem, etag, StringComparison.Ordinal))
                 {
                     return true;
                 }

@@ -6,30 +6,33 @@ namespace PayerAtlas.Web.Pages;
 /// <summary>The human-facing site: pages rendered with the same shell and publication renderer as the static site.</summary>
 public static class SitePages
 {
+    static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
     static readonly CachedBody AppJs = LoadStatic("app.js", "text/javascript; charset=utf-8");
     static readonly CachedBody Icon = LoadStatic("icon.svg", CachedBody.Svg);
 
     public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
     {
         var site = app.MapGroup("").ExcludeFromDescription();
-        site.MapGet("/", HomePage.Get);
-        site.MapGet("/search", SearchResultsPage.Get);
-        site.MapGet("/codes", CodeListPage.Get);
-        site.MapGet("/codes/{file}", CodePage.Get);
-        site.MapGet("/codes/{code}/history", CodeHistoryPage.Get);
-        site.MapGet("/payers", PayerPages.List);
-        site.MapGet("/payers/{id}", PayerPages.Get);
-        site.MapGet("/policies", PolicyPages.List);
-        site.MapGet("/policies/{id}", PolicyPages.Get);
-        site.MapGet("/updates", UpdatesPages.Html);
-        site.MapGet("/updates.rss", (HttpContext c, ResolvedRelease r, Atlas a, PageCache p) => UpdatesPages.Feed("rss", c, r, a, p));
-        site.MapGet("/updates.atom", (HttpContext c, ResolvedRelease r, Atlas a, PageCache p) => UpdatesPages.Feed("atom", c, r, a, p));
-        site.MapGet("/releases", ReleasePages.List);
-        site.MapGet("/releases/{label}", ReleasePages.Get);
-        site.MapGet("/static/app.js", (HttpContext c) => Static(c, AppJs));
-        site.MapGet("/static/icon.svg", (HttpContext c) => Static(c, Icon));
-        site.MapGet("/favicon.ico", (HttpContext c) => Static(c, Icon));
-        site.MapGet("/healthz", () => TypedResults.Text("ok"));
+        // Pages answer HEAD too (link checkers, monitors): same headers, no body.
+        var get = (string pattern, Delegate handler) => site.MapMethods(pattern, GetOrHead, handler);
+        get("/", HomePage.Get);
+        get("/search", SearchResultsPage.Get);
+        get("/codes", CodeListPage.Get);
+        get("/codes/{file}", CodePage.Get);
+        get("/codes/{code}/history", CodeHistoryPage.Get);
+        get("/payers", PayerPages.List);
+        get("/payers/{id}", PayerPages.Get);
+        get("/policies", PolicyPages.List);
+        get("/policies/{id}", PolicyPages.Get);
+        get("/updates", UpdatesPages.Html);
+        get("/updates.rss", (HttpContext c, ResolvedRelease r, Atlas a, PageCache p) => UpdatesPages.Feed("rss", c, r, a, p));
+        get("/updates.atom", (HttpContext c, ResolvedRelease r, Atlas a, PageCache p) => UpdatesPages.Feed("atom", c, r, a, p));
+        get("/releases", ReleasePages.List);
+        get("/releases/{label}", ReleasePages.Get);
+        get("/static/app.js", (HttpContext c) => Static(c, AppJs));
+        get("/static/icon.svg", (HttpContext c) => Static(c, Icon));
+        get("/favicon.ico", (HttpContext c) => Static(c, Icon));
+        get("/healthz", () => TypedResults.Text("ok"));
         app.MapFallback((HttpContext c) => Errors.Write(c, 404, $"there is nothing at {Input.Clip(c.Request.Path.Value)}"));
         return app;
     }
