@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using PayerAtlas.Catalog;
 using PayerAtlas.Web.Apis;
 using PayerAtlas.Web.Infrastructure;
@@ -59,7 +60,23 @@ public static class PayerAtlasWebExtensions
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<Atlas>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer((operation, context, _) =>
+        {
+            // Every API route reads the current release unless ?release= pins one (immutable responses).
+            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "release",
+                    In = ParameterLocation.Query,
+                    Description = "Release label, e.g. 2025Q4 (default: the current release). Pinned responses are cacheable for a year.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

@@ -156,5 +156,10 @@ public sealed class ApiTests(DemoSite site) : IClassFixture<DemoSite>
 
         Assert.DoesNotContain(paths, p => p.StartsWith("/admin", StringComparison.Ordinal));
         Assert.DoesNotContain("/codes/{file}", paths);
+        var prices = doc.GetProperty("paths").GetProperty("/api/v1/prices/{code}").GetProperty("get");
+        var parameters = prices.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Superset(new HashSet<string?> { "code", "modifier", "locality", "state", "national", "release" }, parameters.ToHashSet());
+        Assert.True(prices.GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(prices.GetProperty("responses").TryGetProperty("400", out _));
     }
 }
