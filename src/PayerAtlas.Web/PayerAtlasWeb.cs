@@ -55,6 +55,11 @@ public static class PayerAtlasWebExtensions
         }
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        if (options?.InlineScheduling ?? builder.Configuration.GetValue<bool>($"{WebOptions.Section}:{nameof(WebOptions.InlineScheduling)}"))
+        {
+            builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = true);
+        }
+
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.TryAddSingleton<IPolicyCatalog, NoPolicies>();
         builder.Services.AddSingleton<PageCache>();

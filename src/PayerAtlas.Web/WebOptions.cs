@@ -26,6 +26,12 @@ public sealed record WebOptions
     /// <summary>max-age for responses that follow the current release (pinned ?release= responses are immutable).</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Run request handlers on the socket threads instead of the thread pool (fewer context switches on small
+    /// machines). Safe here because pages are served from memory; a cache miss renders synchronously on that thread.
+    /// </summary>
+    public bool InlineScheduling { get; init; }
+
     /// <summary>Largest upload the admin import accepts, in bytes.</summary>
     public long MaxImportBytes { get; init; } = 512L << 20;
 }

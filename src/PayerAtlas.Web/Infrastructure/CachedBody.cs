@@ -40,7 +40,10 @@ public sealed class CachedBody(byte[] bytes, string contentType)
         return new CachedBody(buffer.ToArray(), contentType);
     }
 
-    public Bytes Result(int status = StatusCodes.Status200OK) => new(this, status);
+    Bytes? ok;
+
+    /// <summary>The result that writes this body; the 200 one is made once.</summary>
+    public Bytes Result(int status = StatusCodes.Status200OK) => status == StatusCodes.Status200OK ? ok ??= new(this, status) : new(this, status);
 
     /// <summary>The bytes for a request's Accept-Encoding, with the content coding to declare (null: identity).</summary>
     public (byte[] Bytes, string? Encoding) For(StringValues acceptEncoding)

@@ -39,6 +39,9 @@ public sealed class PageCache(IOptions<WebOptions> options) : IDisposable
         }
     }
 
+    /// <summary>Rendered bytes already in the cache, or null.</summary>
+    public CachedBody? Find(CacheKey key) => cache.TryGetValue(key, out var hit) && hit is Lazy<CachedBody?> { Value: { } body } ? body : null;
+
     /// <summary>Caches rendered bytes, sized by their length.</summary>
     public CachedBody? Body(CacheKey key, Func<CachedBody?> render)
     {

@@ -45,7 +45,7 @@ public sealed class ReleaseMiddleware(RequestDelegate next, Atlas atlas, IOption
             return;
         }
 
-        context.Features.Set(new ResolvedRelease(release, label is not null));
+        context.Features.Set(Resolved(release, label is not null));
         var etag = ETagFor(release, request);
         var response = context.Response;
         // Set before the endpoint runs (no per-request callback): every answer, errors included, is a pure function of
@@ -60,6 +60,15 @@ public sealed class ReleaseMiddleware(RequestDelegate next, Atlas atlas, IOption
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<(long, bool), ResolvedRelease> resolved = new();
+
+    /// <summary>One immutable instance per release and pinning, not one per request.</summary>
+    ResolvedRelease Resolved(ReleaseInfo release, bool pinned)
+    {
+        var r = resolved.GetOrAdd((release.Id, pinned), _ => new ResolvedRelease(release, pinned));
+        return ReferenceEquals(r.Release, release) ? r : resolved[(release.Id, pinned)] = new ResolvedRelease(release, pinned);
     }
 
     static bool Bypass(PathString path) =>

@@ -32,20 +32,30 @@ public static class CodePage
 
         var release = r.Release;
         var withLocalities = ext == ".json" && localities is "true" or "1";
-        PriceScope scope = new PriceScope.National();
+        PriceScope scope = National;
         if (ext is "" or ".html" && at is not null && !Input.TryAt(at, out scope, out error))
         {
             return Errors.Page(400, error);
         }
 
-        var key = ext switch
+        // The hot path: a page already rendered for this release is written without building anything.
+        var (kind, key) = ext switch
         {
-            "" or ".html" => $"{code}|{Scope(scope)}|{r.Pinned}",
-            ".json" => $"{code}|{withLocalities}",
-            _ => code,
+            "" or ".html" => (r.Pinned ? "code.html+pinned" : "code.html", scope is PriceScope.National ? code : $"{code}|{Scope(scope)}"),
+            ".json" => (withLocalities ? "code.json+localities" : "code.json", code),
+            _ => ("code" + ext, code),
         };
+        var cacheKey = new CacheKey(release.Id, kind, key);
+        return cache.Find(cacheKey) is { } hit ? hit.Result() : Render(cacheKey, code, ext, withLocalities, scope, r, atlas, cache);
+    }
+
+    static readonly PriceScope National = new PriceScope.National();
+
+    static IResult Render(CacheKey cacheKey, string code, string ext, bool withLocalities, PriceScope scope, ResolvedRelease r, Atlas atlas, PageCache cache)
+    {
+        var release = r.Release;
         string? notFound = null;
-        var body = cache.Body(new CacheKey(release.Id, "code" + (ext == "" ? ".html" : ext), key), () =>
+        var body = cache.Body(cacheKey, () =>
         {
             if (ext == ".svg")
             {
