@@ -75,6 +75,7 @@ public static class HtmlLayout
         header.site,footer.site{background:var(--band);border-bottom:1px solid var(--line);padding:.6rem 1.25rem}
         header.site .bar{max-width:60rem;margin:0 auto;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.25rem}
         footer.site{border-top:1px solid var(--line);border-bottom:0;color:var(--muted);font-size:.85rem;margin-top:2rem}
+        footer.site p{max-width:60rem;margin:0 auto}
         .brand{font-weight:700;color:var(--ink);text-decoration:none}
         nav.site ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0;font-size:.95rem}
         nav.site a{text-decoration:none}nav.site a[aria-current]{font-weight:600;color:var(--ink)}
