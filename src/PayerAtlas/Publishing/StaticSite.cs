@@ -33,6 +33,7 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
 
         var titles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
+        var charts = 0;
         var parallelism = workers ?? Environment.ProcessorCount;
         var partitions = Enumerable.Range(0, parallelism).Select(i => codes.Where((_, j) => j % parallelism == i).ToList()).ToList();
         Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, partition =>
@@ -62,6 +63,7 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
                 if (Rendering.Svg.StatePaymentChart.Build(reader, code) is { } chart)
                 {
                     File.WriteAllText(Path.Combine(codesDir, code + ".svg"), chart, Utf8);
+                    Interlocked.Increment(ref charts);
                 }
 
                 var n = Interlocked.Increment(ref done);
@@ -74,7 +76,7 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
         progress?.Report(done);
 
         WriteIndex(Path.Combine(outputDirectory, "index.html"), release, titles);
-        return new SiteReport(titles.Count, titles.Count * (TextRenderers.Length + 1) + 1, started.Elapsed, outputDirectory);
+        return new SiteReport(titles.Count, titles.Count * (TextRenderers.Length + 1) + charts + 1, started.Elapsed, outputDirectory);
     }
 
     static void WriteIndex(string path, ReleaseInfo release, IReadOnlyDictionary<string, string> titles)
