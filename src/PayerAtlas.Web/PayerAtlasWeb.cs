@@ -88,6 +88,8 @@ public static class PayerAtlasWebExtensions
 
     public static WebApplication UsePayerAtlas(this WebApplication app)
     {
+        // Open the store now: a missing or unreadable database stops the host at start, with its path in the message.
+        _ = app.Services.GetRequiredService<Atlas>().Releases;
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseMiddleware<ReleaseMiddleware>();
