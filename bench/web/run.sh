@@ -22,7 +22,7 @@ command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx-light)
 if (( ${#need[@]} )); then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-work=$(mktemp -d /tmp/payeratlas-bench.XXXXXX)
+work=$(mktemp -d /tmp/payeratlas-webbench.XXXXXX)
 chmod 755 "$work"
 web_pid=""; nginx_started=""
 cleanup() {
