@@ -117,7 +117,7 @@ public static class HtmlLayout
         .notice{border-left:4px solid var(--gap);background:#fff8ef;padding:.5rem .8rem}
         ul.codes{columns:2 22rem}
         .sources{margin-top:2rem;font-size:.85rem;color:var(--muted)}
-        @media print{nav.toc,nav.site,form.search,.picker form,.skip,header.site,.pager{display:none}body{font-size:11pt}a{color:inherit}
-          section{break-inside:avoid-page}table{font-size:9pt}.fact{border:0}h2{break-after:avoid}figure{break-inside:avoid}}
+        @media print{nav.toc,nav.site,form.search,.picker form,.skip,header.site,.pager,.meta a{display:none}body{font-size:11pt}a{color:inherit}
+          table{font-size:9pt}tr,figure,.picker{break-inside:avoid}.fact{border:0}h2,h3{break-after:avoid}}
         """;
 }
