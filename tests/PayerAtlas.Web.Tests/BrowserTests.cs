@@ -101,7 +101,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.GotoAsync(browser.DemoUrl + "/codes/77054");
         await page.Locator("#at").SelectOptionAsync("CA");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show amounts" }).ClickAsync();
-        await page.WaitForURLAsync("**/codes/77054?at=CA*");
+        await page.WaitForURLAsync("**/codes/77054?at=CA*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         using var client = new HttpClient { BaseAddress = new Uri(browser.DemoUrl) };
         var average = (await client.Json("/api/v1/prices/77054?state=CA")).GetProperty("states")[0].GetProperty("nonFacilityAverage").GetDecimal();
         Assert.Equal("$" + average.ToString("#,0.00", CultureInfo.InvariantCulture), await page.Locator("#picked-amount").InnerTextAsync());
