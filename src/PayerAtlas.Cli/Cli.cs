@@ -15,6 +15,8 @@ public static class Cli
         SiteCommand.Create(),
         ReleasesCommand.Create(),
         DemoCommand.Create(),
+        CheckCommand.Create(),
+        PoliciesCommand.Create(),
         ServeCommand.Create(),
     };
 

@@ -10,5 +10,7 @@ public enum ExitCode
     BadInput = 2,
     /// <summary>The code, release or locality asked for is not in the store.</summary>
     NotFound = 3,
+    /// <summary>`check`: at least one claim line would be denied as billed.</summary>
+    Denied = 4,
     Failed = 10,
 }

@@ -11,7 +11,7 @@ using PayerAtlas.Store;
 namespace PayerAtlas.Sqlite;
 
 /// <summary>One import transaction: the release row and all its rows become visible together at commit.</summary>
-internal sealed class SqliteReleaseImport : IReleaseImport
+internal sealed partial class SqliteReleaseImport : IReleaseImport
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -119,6 +119,20 @@ internal sealed class SqliteReleaseImport : IReleaseImport
         return n;
     }
 
+    public long WriteOppsCaps(long sourceId, IEnumerable<OppsCapRecord> rows)
+    {
+        using var insert = new SqliteInserter(connection, tx, "opps_cap",
+            "release_id", "source_id", "line", "hcpcs", "modifier", "proc_status", "mac", "locality", "facility_price", "nonfacility_price");
+        long n = 0;
+        foreach (var r in rows)
+        {
+            insert.Insert(releaseId, sourceId, r.Line, r.Hcpcs, r.Modifier, r.ProcStatus, r.Mac, r.LocalityNumber, r.FacilityPrice, r.NonFacilityPrice);
+            n++;
+        }
+
+        return n;
+    }
+
     public long WriteHcpcs(long sourceId, IEnumerable<HcpcsRecord> rows)
     {
         using var insert = new SqliteInserter(connection, tx, "hcpcs", "release_id", "source_id", "line", "code", "kind", "record");
@@ -168,29 +182,35 @@ internal sealed class SqliteReleaseImport : IReleaseImport
 
     public long CarryForward(Dataset dataset, ReleaseInfo from)
     {
-        var table = dataset switch
+        string[] tables = dataset switch
         {
-            Dataset.FeeSchedule => "fee_schedule",
-            Dataset.Gpci => "gpci",
-            Dataset.LocalityCounties => "locality_counties",
-            Dataset.HcpcsLevel2 => "hcpcs",
-            Dataset.PlacesOfService => "places_of_service",
-            Dataset.Editorial => "editorial",
-            _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
+            Dataset.FeeSchedule => ["fee_schedule"],
+            Dataset.Gpci => ["gpci"],
+            Dataset.LocalityCounties => ["locality_counties"],
+            Dataset.OppsCap => ["opps_cap"],
+            Dataset.HcpcsLevel2 => ["hcpcs"],
+            Dataset.PlacesOfService => ["places_of_service"],
+            Dataset.Editorial => ["editorial"],
+            Dataset.Policies => ["policy_versions", "policy_mentions"],
+            _ => [NcciTable(dataset)],
         };
-        var columns = TableColumns(table).Where(c => c is not ("release_id" or "source_id")).ToList();
-        var list = string.Join(", ", columns);
         long total = 0;
         foreach (var source in from.Sources.Where(s => s.Dataset == dataset))
         {
             var newSource = InsertSource(source.File, source.Kind, source.Sha256, source.Rows, source.CarriedFrom ?? from.Label);
-            using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = $"INSERT INTO {table} (release_id, source_id, {list}) SELECT $r, $ns, {list} FROM {table} WHERE source_id = $os";
-            cmd.Parameters.AddWithValue("$r", releaseId);
-            cmd.Parameters.AddWithValue("$ns", newSource);
-            cmd.Parameters.AddWithValue("$os", source.Id);
-            total += cmd.ExecuteNonQuery();
+            foreach (var (table, i) in tables.Select((t, i) => (t, i)))
+            {
+                var columns = TableColumns(table).Where(c => c is not ("release_id" or "source_id")).ToList();
+                var list = string.Join(", ", columns);
+                using var cmd = connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = $"INSERT INTO {table} (release_id, source_id, {list}) SELECT $r, $ns, {list} FROM {table} WHERE source_id = $os";
+                cmd.Parameters.AddWithValue("$r", releaseId);
+                cmd.Parameters.AddWithValue("$ns", newSource);
+                cmd.Parameters.AddWithValue("$os", source.Id);
+                var copied = cmd.ExecuteNonQuery();
+                total += i == 0 ? copied : 0; // rows of the dataset's first table: what the report counts
+            }
         }
 
         return total;

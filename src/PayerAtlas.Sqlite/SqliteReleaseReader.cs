@@ -12,7 +12,7 @@ using PayerAtlas.Store;
 namespace PayerAtlas.Sqlite;
 
 /// <summary>Reads one release over its own connection, so publications can be built while an import runs.</summary>
-internal sealed class SqliteReleaseReader(SqliteConnection connection, ReleaseInfo release) : IReleaseReader
+internal sealed partial class SqliteReleaseReader(SqliteConnection connection, ReleaseInfo release) : IReleaseReader
 {
     readonly Dictionary<long, string> files = release.Sources.ToDictionary(s => s.Id, s => s.File);
     IReadOnlyList<Stored<GpciRecord>>? gpcis;
@@ -88,6 +88,13 @@ internal sealed class SqliteReleaseReader(SqliteConnection connection, ReleaseIn
             new LocalityCountyRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetInt64(1)),
             Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))));
 
+    public IReadOnlyList<Stored<OppsCapRecord>> GetOppsCaps(string code) => Query(
+        "SELECT source_id, line, hcpcs, modifier, proc_status, mac, locality, facility_price, nonfacility_price FROM opps_cap WHERE release_id = $r AND hcpcs = $c ORDER BY line",
+        r => new Stored<OppsCapRecord>(
+            new OppsCapRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), Dec(r, 7), Dec(r, 8), r.GetInt64(1)),
+            Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
+        ("$c", code));
+
     public Stored<HcpcsRecord>? GetHcpcs(string code) => Query(
         "SELECT source_id, line, record FROM hcpcs WHERE release_id = $r AND code = $c AND kind = 'Procedure'",
         r => new Stored<HcpcsRecord>(Deserialize<HcpcsRecord>(r.GetString(2)), Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
@@ -114,11 +121,18 @@ internal sealed class SqliteReleaseReader(SqliteConnection connection, ReleaseIn
             Dataset.FeeSchedule => "fee_schedule",
             Dataset.Gpci => "gpci",
             Dataset.LocalityCounties => "locality_counties",
+            Dataset.OppsCap => "opps_cap",
             Dataset.HcpcsLevel2 => "hcpcs",
             Dataset.PlacesOfService => "places_of_service",
             Dataset.Editorial => "editorial",
-            _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
+            Dataset.Policies => "policy_versions",
+            _ => null,
         };
+        if (table is null)
+        {
+            return CountNcci(dataset);
+        }
+
         return Query($"SELECT COUNT(*) FROM {table} WHERE release_id = $r", r => r.GetInt64(0))[0];
     }
 
@@ -153,6 +167,7 @@ internal sealed class SqliteReleaseReader(SqliteConnection connection, ReleaseIn
     public void Dispose()
     {
         feeScheduleQuery?.Dispose();
+        ptpPairQuery?.Dispose();
         connection.Dispose();
     }
 }

@@ -63,7 +63,54 @@ internal static class SqliteSchema
             UNIQUE (release_id, code)
         );
         """,
-        // 2: full-text search over every release's codes (issue 4), filled for releases imported before it.
+        """
+        CREATE TABLE opps_cap (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, line INTEGER NOT NULL,
+            hcpcs TEXT NOT NULL, modifier TEXT NOT NULL, proc_status TEXT NOT NULL, mac TEXT NOT NULL, locality TEXT NOT NULL,
+            facility_price TEXT NOT NULL, nonfacility_price TEXT NOT NULL
+        );
+        CREATE INDEX opps_cap_code ON opps_cap(release_id, hcpcs);
+        """,
+        // 3: NCCI procedure-to-procedure edits and MUE tables. Dates are yyyymmdd integers; setting is NcciSetting. The PTP
+        // table is clustered on its column 1 lookup (WITHOUT ROWID): a million-row import appends in file order, and
+        // only the column 2 index is maintained on the side.
+        """
+        CREATE TABLE ncci_ptp (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, line INTEGER NOT NULL, setting INTEGER NOT NULL,
+            column1 TEXT NOT NULL, column2 TEXT NOT NULL, prior_1996 INTEGER NOT NULL, effective INTEGER NOT NULL,
+            deletion INTEGER, modifier INTEGER NOT NULL, rationale TEXT NOT NULL,
+            PRIMARY KEY (release_id, setting, column1, column2, source_id, line)
+        ) WITHOUT ROWID;
+        CREATE INDEX ncci_ptp_column2 ON ncci_ptp(release_id, setting, column2);
+        CREATE TABLE ncci_mue (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, line INTEGER NOT NULL, setting INTEGER NOT NULL,
+            code TEXT NOT NULL, value INTEGER NOT NULL, adjudication INTEGER NOT NULL, adjudication_text TEXT NOT NULL,
+            rationale TEXT NOT NULL
+        );
+        CREATE INDEX ncci_mue_code ON ncci_mue(release_id, setting, code);
+        """,
+        // 4: payer policy versions, document mentions and policy updates.
+        """
+        CREATE TABLE policy_versions (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL, row_ref TEXT NOT NULL,
+            payer TEXT NOT NULL, policy_id TEXT NOT NULL, version TEXT NOT NULL, version_date TEXT,
+            imported_in TEXT NOT NULL, record TEXT NOT NULL,
+            UNIQUE (release_id, payer, policy_id, version)
+        );
+        CREATE TABLE policy_mentions (
+            release_id INTEGER NOT NULL, source_id INTEGER NOT NULL,
+            payer TEXT NOT NULL, policy_id TEXT NOT NULL, version TEXT NOT NULL, ordinal INTEGER NOT NULL,
+            code_low TEXT NOT NULL, code_high TEXT NOT NULL, system TEXT NOT NULL,
+            page INTEGER, location TEXT NOT NULL, sentence TEXT NOT NULL
+        );
+        CREATE INDEX policy_mentions_code ON policy_mentions(release_id, code_low);
+        CREATE TABLE policy_updates (
+            release_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, payer TEXT NOT NULL, policy_id TEXT NOT NULL,
+            from_version TEXT NOT NULL, to_version TEXT NOT NULL, update_date TEXT, record TEXT NOT NULL
+        );
+        CREATE INDEX policy_updates_release ON policy_updates(release_id);
+        """,
+        // 5: full-text search over every release's codes (issue 4), filled for releases imported before it.
         SqliteSearchIndex.Create + SqliteSearchIndex.Populate(""),
     ];
 }

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using PayerAtlas.Catalog;
 using PayerAtlas.Web.Apis;
 using PayerAtlas.Web.Infrastructure;
 using PayerAtlas.Web.Pages;
@@ -61,7 +59,6 @@ public static class PayerAtlasWebExtensions
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.TryAddSingleton<IPolicyCatalog, NoPolicies>();
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<Atlas>();
         builder.Services.AddProblemDetails();

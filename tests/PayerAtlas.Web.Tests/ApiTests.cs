@@ -135,9 +135,19 @@ public sealed class ApiTests(DemoSite site) : IClassFixture<DemoSite>
         var payers = await client.Json("/api/v1/payers");
         Assert.Equal(["Aetna", "Blue Cross Blue Shield", "Cigna", "Medicare", "UnitedHealthcare"], payers.EnumerateArray().Select(p => p.GetProperty("name").GetString()!));
         var aetna = await client.Json("/api/v1/payers/aetna");
-        Assert.Equal("Aetna policies: Data not available in the input.", aetna.GetProperty("gaps")[0].GetString());
-        Assert.Equal(0, (await client.Json("/api/v1/policies")).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await client.Json("/api/v1/policy-updates")).GetProperty("total").GetInt32());
+        Assert.Equal("CPB 0584", aetna.GetProperty("policies")[0].GetProperty("number").GetString());
+        Assert.Equal(0, aetna.GetProperty("gaps").GetArrayLength());
+        var all = await client.Json("/api/v1/policies?pageSize=100");
+        Assert.True(all.GetProperty("total").GetInt32() >= 9);
+        var about77054 = await client.Json("/api/v1/policies?code=77054");
+        Assert.Contains(about77054.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetString() == "cigna-evicore-br");
+        Assert.All(about77054.GetProperty("items").EnumerateArray(), p => Assert.Contains(p.GetProperty("rules").EnumerateArray(),
+            r => r.GetProperty("codes").EnumerateArray().Any(c => string.CompareOrdinal(c.GetProperty("low").GetString(), "77054") <= 0 && string.CompareOrdinal(c.GetProperty("high").GetString(), "77054") >= 0)));
+        var cigna = await client.Json("/api/v1/policies/cigna-evicore-br");
+        Assert.Equal(2, cigna.GetProperty("versions").GetArrayLength());
+        Assert.Equal("Cigna", cigna.GetProperty("versions")[0].GetProperty("record").GetProperty("payer").GetString());
+        var updates = await client.Json("/api/v1/policy-updates");
+        Assert.Contains(updates.GetProperty("items").EnumerateArray(), u => u.GetProperty("policy").GetProperty("id").GetString() == "cigna-evicore-br" && u.GetProperty("toVersion").GetString() == "2022");
         var releases = await client.Json("/api/v1/releases");
         Assert.Equal("2025Q4", releases[0].GetProperty("label").GetString());
         var release = await client.Json("/api/v1/releases/2025Q4");

@@ -125,15 +125,16 @@ public sealed class BrowserTests(BrowserFixture browser)
     public async Task Script_in_a_policy_title_or_editorial_title_never_runs()
     {
         var (page, problems) = await Open();
-        foreach (var path in new[] { "/codes/77054", "/codes/77054?at=CA", "/search?q=ductography", "/codes", "/policies", "/policies/" + HostilePolicies.Id, "/payers/aetna", "/updates" })
+        foreach (var path in new[] { "/codes/77054", "/codes/77054?at=CA", "/search?q=ductography", "/codes", "/policies", "/policies/" + HostileSite.PolicyId, "/payers/cigna", "/updates", "/updates.rss" })
         {
             await page.GotoAsync(browser.HostileUrl + path);
             Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"), $"script ran on {path}");
         }
 
         // The markup is shown as the text it is.
-        await page.GotoAsync(browser.HostileUrl + "/policies/" + HostilePolicies.Id);
-        Assert.Equal(HostilePolicies.Title, await page.Locator("h1").InnerTextAsync());
+        await page.GotoAsync(browser.HostileUrl + "/policies/" + HostileSite.PolicyId);
+        Assert.Equal(HostileSite.PolicyTitle, await page.Locator("h1").InnerTextAsync());
+        Assert.Contains(HostileSite.Documentation, await page.Locator("main table").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("main img, main script, main b").CountAsync());
         await page.ScreenshotAsync(new() { Path = Shot("05-hostile-policy.png"), FullPage = true });
 

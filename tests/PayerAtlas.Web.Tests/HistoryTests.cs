@@ -14,7 +14,9 @@ public sealed class HistoryTests(TwoReleaseSite site) : IClassFixture<TwoRelease
         Assert.Contains("2025Q4 → 2025Q4-gpci", text, StringComparison.Ordinal);
         Assert.Contains("2025Q4-gpci (current)", text, StringComparison.Ordinal);
         // The real GPCI file brings every state: Alaska was already in the demo subset, Hawaii was not.
-        Assert.Contains("Medicare localities in HI", text, StringComparison.Ordinal);
+        var step = (await client.Json("/api/v1/codes/77054/changes"))[0];
+        var hawaii = step.GetProperty("facts").EnumerateArray().First(f => f.GetProperty("id").GetString()!.StartsWith("pay.state.HI.", StringComparison.Ordinal));
+        Assert.Contains(hawaii.GetProperty("label").GetString()!, text, StringComparison.Ordinal);
         Assert.Contains("added", text, StringComparison.Ordinal);
         Assert.Contains("href=\"/codes/77054?release=2025Q4\"", html, StringComparison.Ordinal);
     }
@@ -27,7 +29,8 @@ public sealed class HistoryTests(TwoReleaseSite site) : IClassFixture<TwoRelease
         Assert.Equal("2025Q4", step.GetProperty("from").GetString());
         Assert.Equal("2025Q4-gpci", step.GetProperty("to").GetString());
         var added = step.GetProperty("facts").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "added").Select(f => f.GetProperty("id").GetString()).ToList();
-        Assert.Contains("state.HI.localities", added);
+        Assert.Contains(added, id => id!.StartsWith("pay.state.HI.global.nonfacility", StringComparison.Ordinal));
+        Assert.DoesNotContain(added, id => id!.StartsWith("pay.state.CA.", StringComparison.Ordinal) && !id.EndsWith(".min", StringComparison.Ordinal) && !id.EndsWith(".max", StringComparison.Ordinal) && !id.EndsWith(".average", StringComparison.Ordinal));
         Assert.DoesNotContain(step.GetProperty("facts").EnumerateArray(), f => f.GetProperty("id").GetString() == "pay.national.global.nonfacility");
     }
 

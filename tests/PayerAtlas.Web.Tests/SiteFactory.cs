@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using PayerAtlas.Catalog;
 using PayerAtlas.Importing;
 using PayerAtlas.Sqlite;
 using PayerAtlas.Store;
@@ -11,7 +8,7 @@ using PayerAtlas.Tests;
 namespace PayerAtlas.Web.Tests;
 
 /// <summary>The real web app (the Program of PayerAtlas.Web) over a real SQLite file, configured the way an operator would.</summary>
-public sealed class SiteFactory(string db, string? adminToken = null, IPolicyCatalog? policies = null) : WebApplicationFactory<PayerAtlasWeb>
+public sealed class SiteFactory(string db, string? adminToken = null) : WebApplicationFactory<PayerAtlasWeb>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,11 +17,6 @@ public sealed class SiteFactory(string db, string? adminToken = null, IPolicyCat
         if (adminToken is not null)
         {
             builder.UseSetting("PayerAtlas:AdminToken", adminToken);
-        }
-
-        if (policies is not null)
-        {
-            builder.ConfigureTestServices(s => s.AddSingleton(policies));
         }
     }
 
@@ -37,12 +29,12 @@ public class DemoSite : IDisposable
     readonly TempDir dir = new();
 
     public DemoSite()
-        : this(null, null, null)
+        : this(null, null)
     {
     }
 
     /// <param name="pack">Writes a content pack into the temp folder and returns its path (default: content/demo).</param>
-    protected DemoSite(Func<TempDir, string>? pack, string? adminToken, IPolicyCatalog? policies, Func<SqliteStore, ReleaseInfo>? next = null)
+    protected DemoSite(Func<TempDir, string>? pack, string? adminToken, Func<SqliteStore, ReleaseInfo>? next = null)
     {
         Db = dir.File("demo.db");
         using (var store = new SqliteStore(Db))
@@ -52,7 +44,7 @@ public class DemoSite : IDisposable
             Release = next?.Invoke(store) ?? First;
         }
 
-        Factory = new SiteFactory(Db, adminToken, policies);
+        Factory = new SiteFactory(Db, adminToken);
     }
 
     public string Db { get; }
@@ -78,11 +70,11 @@ public class DemoSite : IDisposable
 }
 
 /// <summary>The demo release, then a second release that adds the real CMS GPCI file (every locality): history has something to show.</summary>
-public sealed class TwoReleaseSite() : DemoSite(null, null, null,
+public sealed class TwoReleaseSite() : DemoSite(null, null,
     store => new ReleaseImporter(store).Import([SharedData.Pfs("GPCI2025.csv")], "2025Q4-gpci").Release);
 
 /// <summary>The demo release with the admin import endpoint enabled.</summary>
-public sealed class AdminSite() : DemoSite(null, Token, null)
+public sealed class AdminSite() : DemoSite(null, Token)
 {
     public const string Token = "test-admin-token-4f1c";
 }

@@ -145,8 +145,10 @@ public sealed class SitePageTests(DemoSite site) : IClassFixture<DemoSite>
             Assert.Contains($"href=\"/payers/{payer}\"", list, StringComparison.Ordinal);
         }
 
-        var aetna = Http.Text(await client.Html("/payers/aetna"));
-        Assert.Contains("Aetna policies in this release: Data not available in the input.", aetna, StringComparison.Ordinal);
+        var aetna = await client.Html("/payers/aetna");
+        Assert.Contains("href=\"/policies/aetna-cpb-0584\"", aetna, StringComparison.Ordinal);
+        Assert.Contains("href=\"/codes/77067\"", aetna, StringComparison.Ordinal);
+        Assert.Contains("Annual screening for women aged 40 and over", Http.Text(aetna), StringComparison.Ordinal);
         var medicare = await client.Html("/payers/medicare");
         Assert.Contains("demo/pfs/GPCI2025_demo.csv", medicare, StringComparison.Ordinal);
         await client.Html("/payers/Not_An_Id", HttpStatusCode.BadRequest);
@@ -154,10 +156,19 @@ public sealed class SitePageTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
-    public async Task Policy_and_update_pages_say_the_release_has_no_policies()
+    public async Task Policy_pages_list_each_policy_its_rules_and_the_changes_between_versions()
     {
-        Assert.Contains("Payer policies in this release: Data not available in the input.", Http.Text(await client.Html("/policies")), StringComparison.Ordinal);
-        Assert.Contains("Payer policy updates in this release: Data not available in the input.", Http.Text(await client.Html("/updates")), StringComparison.Ordinal);
+        var list = Http.Text(await client.Html("/policies"));
+        Assert.Contains("CPB 0584: Mammography", list, StringComparison.Ordinal);
+        Assert.Contains("L33585", list, StringComparison.Ordinal);
+        var cigna = await client.Html("/policies/cigna-evicore-br");
+        var text = Http.Text(cigna);
+        Assert.Contains("2022 (newest of 2 in this release)", text, StringComparison.Ordinal);
+        Assert.Contains("2021 → 2022", text, StringComparison.Ordinal);
+        Assert.Contains("href=\"/codes/77054\"", cigna, StringComparison.Ordinal);
+        Assert.Contains("rel=\"noopener noreferrer nofollow\"", cigna, StringComparison.Ordinal);
+        var updates = Http.Text(await client.Html("/updates"));
+        Assert.Contains("eviCore BR: Radiology: Breast Imaging Guidelines", updates, StringComparison.Ordinal);
         await client.Html("/policies/aetna-1", HttpStatusCode.NotFound);
         await client.Html("/policies/NOT%20AN%20ID", HttpStatusCode.BadRequest);
     }
@@ -168,7 +179,9 @@ public sealed class SitePageTests(DemoSite site) : IClassFixture<DemoSite>
         var (status, rss, response) = await client.Get("/updates.rss");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("application/rss+xml", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("PayerAtlas policy updates", XDocument.Parse(rss).Root!.Element("channel")!.Element("title")!.Value);
+        var channel = XDocument.Parse(rss).Root!.Element("channel")!;
+        Assert.Equal("PayerAtlas policy updates", channel.Element("title")!.Value);
+        Assert.Contains(channel.Elements("item"), i => i.Element("link")!.Value.EndsWith("/policies/cigna-evicore-br", StringComparison.Ordinal));
         var (_, atom, _) = await client.Get("/updates.atom");
         XNamespace ns = "http://www.w3.org/2005/Atom";
         Assert.Equal(ns + "feed", XDocument.Parse(atom).Root!.Name);

@@ -24,6 +24,13 @@ public static class ImportCommand
     {
         var report = new ReleaseImporter(store, new ConsoleProgress("importing")).Import(paths, release);
         ConsoleProgress.Done();
+        Print(report);
+        return report;
+    }
+
+    /// <summary>A line per input file, then the release's totals.</summary>
+    public static void Print(ImportReport report)
+    {
         foreach (var file in report.Files)
         {
             var kind = file.Kind?.ToString() ?? "-";
@@ -32,6 +39,5 @@ public static class ImportCommand
 
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
         Console.Out.WriteLine($"release {report.Release.Label}: {report.Rows:N0} rows imported in {seconds:N2} s ({report.Rows / seconds:N0} rows/s)");
-        return report;
     }
 }

@@ -24,11 +24,10 @@ public sealed class Atlas : IDisposable
     Snapshot snapshot = new([], null, new Dictionary<string, ReleaseInfo>(StringComparer.Ordinal));
     long refreshedAt = -1;
 
-    public Atlas(IOptions<WebOptions> options, PageCache cache, Catalog.IPolicyCatalog policies)
+    public Atlas(IOptions<WebOptions> options, PageCache cache)
     {
         this.options = options.Value;
         this.cache = cache;
-        Policies = policies;
         var builder = PublicationBuilder.Default();
         KeyPayers = builder.Options.KeyPayers;
         Pipeline = builder.Build();
@@ -47,8 +46,13 @@ public sealed class Atlas : IDisposable
     /// <summary>Also states every locality's amount as a fact: the source of the locality picker's figures.</summary>
     public PublicationPipeline LocalityPipeline { get; }
 
-    /// <summary>The policy catalog; the policy importer's adapter replaces the empty one.</summary>
-    public Catalog.IPolicyCatalog Policies { get; }
+    /// <summary>The payer policies of a release (newest version of each, and updates), read once per release.</summary>
+    public Catalog.PolicyCatalog Policies(ReleaseInfo release) =>
+        cache.GetOrCreate(new CacheKey(release.Id, "policies", ""), 1_000_000, () =>
+        {
+            using var lease = Read(release);
+            return Catalog.PolicyCatalog.Read(lease.Reader);
+        })!;
 
     public IReadOnlyList<ReleaseInfo> Releases => Fresh().All;
 

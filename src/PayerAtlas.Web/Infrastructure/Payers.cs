@@ -11,7 +11,7 @@ public static class Payers
 {
     public static IReadOnlyList<PayerEntry> All(Atlas atlas, ReleaseInfo release)
     {
-        var policies = atlas.Policies.Policies(release);
+        var policies = atlas.Policies(release).Policies;
         var names = atlas.KeyPayers.Concat(policies.Select(p => p.Payer)).Distinct(StringComparer.OrdinalIgnoreCase);
         return names.Select(n => new PayerEntry(PayerCoverageWriter.PayerKey(n), n,
                 policies.Where(p => string.Equals(p.Payer, n, StringComparison.OrdinalIgnoreCase)).ToList()))

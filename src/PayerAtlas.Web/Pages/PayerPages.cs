@@ -62,30 +62,16 @@ public static class PayerPages
             }
 
             w.Write("<h2>Coverage by code</h2>\n");
-            var rules = payer.Policies.SelectMany(p => p.Rules.Select(rule => (Policy: p, Rule: rule))).OrderBy(x => x.Rule.Code, StringComparer.Ordinal).ToList();
-            if (rules.Count == 0)
+            if (payer.Policies.Sum(p => p.Rules.Count) == 0)
             {
                 Gap(w, $"What {payer.Name} policies say about each code");
             }
             else
             {
-                w.Write("<div class=\"table-wrap\"><table><caption>What this payer's policies say per code</caption><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Stance</th><th scope=\"col\">Prior authorization</th><th scope=\"col\">Documentation</th><th scope=\"col\">Policy</th></tr></thead><tbody>");
-                foreach (var (policy, rule) in rules)
+                foreach (var policy in payer.Policies.Where(p => p.Rules.Count > 0))
                 {
-                    w.Write("<tr><th scope=\"row\">");
-                    A(w, Url($"/codes/{rule.Code}", r), rule.Code);
-                    w.Write("</th><td>");
-                    E(w, rule.Stance);
-                    w.Write("</td><td>");
-                    Cell(w, rule.PriorAuthorization);
-                    w.Write("</td><td>");
-                    Cell(w, rule.Documentation);
-                    w.Write("</td><td>");
-                    A(w, Url($"/policies/{policy.Id}", r), policy.Title);
-                    w.Write("</td></tr>");
+                    PolicyPages.RuleTable(w, policy, r, showPolicy: true);
                 }
-
-                w.Write("</tbody></table></div>\n");
             }
 
             if (payer.Id == "medicare")
@@ -116,7 +102,6 @@ public static class PayerPages
         }
 
         w.Write("</ul>\n");
-        Gap(w, "Medicare national and local coverage determinations");
     }
 
     internal static void Cell(TextWriter w, string? value)

@@ -5,14 +5,14 @@ using static PayerAtlas.Web.Pages.SiteHtml;
 
 namespace PayerAtlas.Web.Pages;
 
-/// <summary>/policies and /policies/{id}. Policy titles and texts come from outside and are encoded like all data.</summary>
+/// <summary>/policies and /policies/{id}. Policy titles, summaries and rules come from outside and are encoded like all data.</summary>
 public static class PolicyPages
 {
     public static IResult List(ResolvedRelease r, Atlas atlas, PageCache cache) =>
-        cache.Body(new CacheKey(r.Release.Id, "policies", r.Pinned.ToString()), () => Page("Payer policies", r.Release.Label, "/policies", w =>
+        cache.Body(new CacheKey(r.Release.Id, "policies-page", r.Pinned.ToString()), () => Page("Payer policies", r.Release.Label, "/policies", w =>
         {
             H1(w, "Payer policies", $"Release {r.Release.Label}");
-            var policies = atlas.Policies.Policies(r.Release);
+            var policies = atlas.Policies(r.Release).Policies;
             if (policies.Count == 0)
             {
                 Gap(w, "Payer policies in this release");
@@ -27,10 +27,11 @@ public static class PolicyPages
     {
         if (!Payers.ValidId(id))
         {
-            return Errors.Page(400, $"'{Input.Clip(id)}' is not a policy id: lower-case letters, digits and hyphens");
+            return Errors.Page(400, $"'{Input.Clip(id)}' is not a policy id: lower-case letters, digits and hyphens, e.g. aetna-cpb-0584");
         }
 
-        var policy = atlas.Policies.Policies(r.Release).FirstOrDefault(p => p.Id == id);
+        var catalog = atlas.Policies(r.Release);
+        var policy = catalog.Find(id);
         if (policy is null)
         {
             return Errors.Page(404, $"there is no policy '{id}' in release {r.Release.Label}; /policies lists them");
@@ -38,13 +39,20 @@ public static class PolicyPages
 
         return cache.Body(new CacheKey(r.Release.Id, "policy", $"{id}|{r.Pinned}"), () => Page(policy.Title, r.Release.Label, "/policies", w =>
         {
-            H1(w, policy.Title, $"{policy.Payer} policy · release {r.Release.Label}");
+            H1(w, policy.Title, $"{policy.Payer} {policy.Number} · {policy.Kind} · release {r.Release.Label}");
+            if (policy.Summary is { } summary)
+            {
+                P(w, summary);
+            }
+
             w.Write("<div class=\"table-wrap\"><table><caption>About this policy</caption><tbody><tr><th scope=\"row\">Payer</th><td>");
             A(w, Url($"/payers/{Publishing.Sections.PayerCoverageWriter.PayerKey(policy.Payer)}", r), policy.Payer);
+            w.Write("</td></tr><tr><th scope=\"row\">Version</th><td>");
+            E(w, policy.Versions == 1 ? policy.Version : $"{policy.Version} (newest of {Count(policy.Versions)} in this release)");
             w.Write("</td></tr><tr><th scope=\"row\">Effective date</th><td>");
-            PayerPages.Cell(w, policy.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            PayerPages.Cell(w, policy.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.Write("</td></tr><tr><th scope=\"row\">Publisher's document</th><td>");
-            if (policy.Url is { } url && url.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            if (policy.Url is { } url && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
             {
                 A(w, url, url, "noopener noreferrer nofollow");
             }
@@ -54,41 +62,99 @@ public static class PolicyPages
             }
 
             w.Write("</td></tr><tr><th scope=\"row\">Source</th><td>");
-            E(w, policy.Source.ToString());
+            E(w, $"{policy.Source} ({(policy.Origin == "Extracted" ? "extracted from the payer's document, not yet confirmed by an editor" : "written by an editor")})");
             w.Write("</td></tr></tbody></table></div>\n<h2>Codes</h2>\n");
             if (policy.Rules.Count == 0)
             {
                 Gap(w, "Codes this policy addresses");
-                return;
             }
-
-            w.Write("<div class=\"table-wrap\"><table><caption>What the policy says per code</caption><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Stance</th><th scope=\"col\">Prior authorization</th><th scope=\"col\">Documentation</th></tr></thead><tbody>");
-            foreach (var rule in policy.Rules)
+            else
             {
-                w.Write("<tr><th scope=\"row\">");
-                A(w, Url($"/codes/{rule.Code}", r), rule.Code);
-                w.Write("</th><td>");
-                E(w, rule.Stance);
-                w.Write("</td><td>");
-                PayerPages.Cell(w, rule.PriorAuthorization);
-                w.Write("</td><td>");
-                PayerPages.Cell(w, rule.Documentation);
-                w.Write("</td></tr>");
+                RuleTable(w, policy, r, showPolicy: false);
             }
 
-            w.Write("</tbody></table></div>\n");
+            var updates = catalog.Updates.Where(u => u.Policy.Id == policy.Id).ToList();
+            w.Write("<h2>Changes between versions</h2>\n");
+            if (updates.Count == 0)
+            {
+                P(w, policy.Versions == 1 ? "This release holds one version of the policy." : "The versions in this release do not differ.");
+            }
+
+            foreach (var u in updates)
+            {
+                w.Write("<h3>");
+                E(w, $"{u.FromVersion} → {u.ToVersion}{(u.Date is { } d ? ", " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}");
+                w.Write("</h3><ul>");
+                foreach (var change in u.Changes)
+                {
+                    w.Write("<li>");
+                    E(w, change);
+                    w.Write("</li>");
+                }
+
+                w.Write("</ul>\n");
+            }
         }))!.Result();
+    }
+
+    internal static void RuleTable(TextWriter w, PolicyListing policy, ResolvedRelease r, bool showPolicy)
+    {
+        w.Write("<div class=\"table-wrap\"><table><caption>What the policy says per code</caption><thead><tr><th scope=\"col\">Codes</th><th scope=\"col\">Stance</th><th scope=\"col\">Criteria</th><th scope=\"col\">Prior authorization</th><th scope=\"col\">Documentation</th>");
+        w.Write(showPolicy ? "<th scope=\"col\">Policy</th>" : "");
+        w.Write("</tr></thead><tbody>");
+        foreach (var rule in policy.Rules)
+        {
+            w.Write("<tr><th scope=\"row\">");
+            Codes(w, rule, r);
+            w.Write("</th><td>");
+            E(w, rule.Stance);
+            w.Write("</td><td>");
+            PayerPages.Cell(w, rule.Criteria);
+            w.Write("</td><td>");
+            PayerPages.Cell(w, rule.PriorAuthorization);
+            w.Write("</td><td>");
+            PayerPages.Cell(w, rule.Documentation);
+            w.Write("</td>");
+            if (showPolicy)
+            {
+                w.Write("<td>");
+                A(w, Url($"/policies/{policy.Id}", r), $"{policy.Number}: {policy.Title}");
+                w.Write("</td>");
+            }
+
+            w.Write("</tr>");
+        }
+
+        w.Write("</tbody></table></div>\n");
+    }
+
+    /// <summary>Single codes link to their page; ranges are shown as written.</summary>
+    internal static void Codes(TextWriter w, PolicyRuleListing rule, ResolvedRelease r)
+    {
+        for (var i = 0; i < rule.Codes.Count; i++)
+        {
+            w.Write(i == 0 ? "" : ", ");
+            var c = rule.Codes[i];
+            if (c.IsSingle && BillingCodes.IsValid(c.Low))
+            {
+                A(w, Url($"/codes/{c.Low}", r), c.Low);
+            }
+            else
+            {
+                E(w, c.Display);
+            }
+        }
     }
 
     internal static void Table(TextWriter w, IEnumerable<PolicyListing> policies, ResolvedRelease r, bool showPayer)
     {
-        w.Write("<div class=\"table-wrap\"><table><caption>Policies</caption><thead><tr><th scope=\"col\">Policy</th>");
+        w.Write("<div class=\"table-wrap\"><table><caption>Newest version of each policy</caption><thead><tr><th scope=\"col\">Policy</th>");
         w.Write(showPayer ? "<th scope=\"col\">Payer</th>" : "");
-        w.Write("<th scope=\"col\">Effective</th><th scope=\"col\">Codes</th></tr></thead><tbody>");
-        foreach (var p in policies.OrderBy(p => p.Payer, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Title, StringComparer.OrdinalIgnoreCase))
+        w.Write("<th scope=\"col\">Kind</th><th scope=\"col\">Effective</th><th scope=\"col\">Codes</th></tr></thead><tbody>");
+        foreach (var p in policies)
         {
             w.Write("<tr><th scope=\"row\">");
-            A(w, Url($"/policies/{p.Id}", r), p.Title);
+            A(w, Url($"/policies/{p.Id}", r), $"{p.Number}: {p.Title}");
             w.Write("</th>");
             if (showPayer)
             {
@@ -98,9 +164,11 @@ public static class PolicyPages
             }
 
             w.Write("<td>");
-            PayerPages.Cell(w, p.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            E(w, p.Kind);
             w.Write("</td><td>");
-            E(w, string.Join(", ", p.Rules.Select(x => x.Code).Distinct(StringComparer.Ordinal)));
+            PayerPages.Cell(w, p.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.Write("</td><td>");
+            E(w, string.Join(", ", p.Rules.Select(x => x.CodesText).Distinct(StringComparer.Ordinal)));
             w.Write("</td></tr>");
         }
 

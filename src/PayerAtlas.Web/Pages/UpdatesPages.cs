@@ -19,25 +19,33 @@ public static class UpdatesPages
             w.Write(" or ");
             A(w, "/updates.atom", "Atom");
             w.Write(".</p>\n");
-            var updates = atlas.Policies.Updates(r.Release);
+            var updates = atlas.Policies(r.Release).Updates;
             if (updates.Count == 0)
             {
                 Gap(w, "Payer policy updates in this release");
                 return;
             }
 
-            w.Write("<div class=\"table-wrap\"><table><caption>Newest first</caption><thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Payer</th><th scope=\"col\">Change</th><th scope=\"col\">Date</th></tr></thead><tbody>");
+            w.Write("<div class=\"table-wrap\"><table><caption>Newest first: what changed from one version of a policy to the next</caption><thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Payer</th><th scope=\"col\">Versions</th><th scope=\"col\">Date</th><th scope=\"col\">Changes</th></tr></thead><tbody>");
             foreach (var u in updates)
             {
                 w.Write("<tr><th scope=\"row\">");
-                A(w, Url($"/policies/{u.Policy.Id}", r), u.Policy.Title);
+                A(w, Url($"/policies/{u.Policy.Id}", r), $"{u.Policy.Number}: {u.Policy.Title}");
                 w.Write("</th><td>");
                 E(w, u.Policy.Payer);
                 w.Write("</td><td>");
-                E(w, u.Change);
+                E(w, $"{u.FromVersion} → {u.ToVersion}");
                 w.Write("</td><td>");
                 PayerPages.Cell(w, u.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.Write("</td></tr>");
+                w.Write("</td><td><ul>");
+                foreach (var change in u.Changes)
+                {
+                    w.Write("<li>");
+                    E(w, change);
+                    w.Write("</li>");
+                }
+
+                w.Write("</ul></td></tr>");
             }
 
             w.Write("</tbody></table></div>\n");
@@ -48,7 +56,7 @@ public static class UpdatesPages
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
         return cache.Body(new CacheKey(r.Release.Id, "feed." + format, origin), () =>
         {
-            var updates = atlas.Policies.Updates(r.Release);
+            var updates = atlas.Policies(r.Release).Updates;
             var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
             using var buffer = new MemoryStream();
             using (var x = XmlWriter.Create(buffer, settings))
@@ -67,12 +75,14 @@ public static class UpdatesPages
         })!.Result();
     }
 
-    static DateTimeOffset When(PolicyUpdate u, ResolvedRelease r) =>
+    static DateTimeOffset When(PolicyUpdateListing u, ResolvedRelease r) =>
         u.Date is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : r.Release.ImportedAt;
 
-    static string Title(PolicyUpdate u) => $"{u.Policy.Payer}: {u.Policy.Title} ({u.Change})";
+    static string Title(PolicyUpdateListing u) => $"{u.Policy.Payer} {u.Policy.Number}: {u.Policy.Title} ({u.FromVersion} → {u.ToVersion})";
 
-    static void Rss(XmlWriter x, string origin, ResolvedRelease r, IReadOnlyList<PolicyUpdate> updates)
+    static string Summary(PolicyUpdateListing u) => string.Join("; ", u.Changes) + $" (source {u.Source})";
+
+    static void Rss(XmlWriter x, string origin, ResolvedRelease r, IReadOnlyList<PolicyUpdateListing> updates)
     {
         x.WriteStartElement("rss");
         x.WriteAttributeString("version", "2.0");
@@ -88,10 +98,10 @@ public static class UpdatesPages
             x.WriteElementString("link", $"{origin}/policies/{u.Policy.Id}");
             x.WriteStartElement("guid");
             x.WriteAttributeString("isPermaLink", "false");
-            x.WriteString($"{u.Policy.Id}/{r.Release.Label}/{u.Change}");
+            x.WriteString($"{u.Policy.Id}/{u.FromVersion}/{u.ToVersion}");
             x.WriteEndElement();
             x.WriteElementString("pubDate", When(u, r).ToString("r", CultureInfo.InvariantCulture));
-            x.WriteElementString("description", $"{u.Policy.Payer} policy {u.Change}; source {u.Policy.Source}");
+            x.WriteElementString("description", Summary(u));
             x.WriteEndElement();
         }
 
@@ -99,7 +109,7 @@ public static class UpdatesPages
         x.WriteEndElement();
     }
 
-    static void Atom(XmlWriter x, string origin, ResolvedRelease r, IReadOnlyList<PolicyUpdate> updates)
+    static void Atom(XmlWriter x, string origin, ResolvedRelease r, IReadOnlyList<PolicyUpdateListing> updates)
     {
         const string Ns = "http://www.w3.org/2005/Atom";
         x.WriteStartElement("feed", Ns);
@@ -116,12 +126,12 @@ public static class UpdatesPages
         {
             x.WriteStartElement("entry", Ns);
             x.WriteElementString("title", Ns, Title(u));
-            x.WriteElementString("id", Ns, $"{origin}/policies/{u.Policy.Id}#{r.Release.Label}-{u.Change}");
+            x.WriteElementString("id", Ns, $"{origin}/policies/{u.Policy.Id}#{Uri.EscapeDataString(u.FromVersion)}-{Uri.EscapeDataString(u.ToVersion)}");
             x.WriteElementString("updated", Ns, When(u, r).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             x.WriteStartElement("link", Ns);
             x.WriteAttributeString("href", $"{origin}/policies/{u.Policy.Id}");
             x.WriteEndElement();
-            x.WriteElementString("summary", Ns, $"{u.Policy.Payer} policy {u.Change}; source {u.Policy.Source}");
+            x.WriteElementString("summary", Ns, Summary(u));
             x.WriteEndElement();
         }
 

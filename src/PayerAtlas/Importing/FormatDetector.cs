@@ -31,7 +31,7 @@ public static class FormatDetector
 
         if (head.AsSpan().StartsWith("%PDF"u8))
         {
-            return new Detection(null, "PDF document (record layouts and readmes are not data)");
+            return new Detection(null, "PDF document (record layouts and readmes are not data; import payer policy documents with 'payeratlas policies import --payer …')");
         }
 
         if (head.AsSpan().StartsWith("\uFEFF"u8))
@@ -65,6 +65,11 @@ public static class FormatDetector
             return new Detection(SourceKind.EditorialContent, "Markdown with 'code:' front matter");
         }
 
+        if (IsYaml(name) && Any(l => l.StartsWith("payer:", StringComparison.Ordinal)) && Any(l => l.StartsWith("policy:", StringComparison.Ordinal)))
+        {
+            return new Detection(SourceKind.PolicyYaml, "policy YAML ('payer:' and 'policy:' keys)");
+        }
+
         if (Any(l => l.StartsWith("pack:", StringComparison.Ordinal), 5) && name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
         {
             return new Detection(SourceKind.ContentPackManifest, "content pack manifest");
@@ -78,6 +83,11 @@ public static class FormatDetector
         if (lines[0].StartsWith("HDR ", StringComparison.Ordinal) && Any(l => IsPprrvuFixedRecord(l)))
         {
             return new Detection(SourceKind.PfsRvuFixedWidth, "HDR lines and 171-character PPRRVU records");
+        }
+
+        if (lines[0].StartsWith("HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Detection(SourceKind.OppsCapCsv, "OPPS imaging cap prices (OPPSCAP)");
         }
 
         if (Has("GEOGRAPHIC PRACTICE COST INDICES", 5))
@@ -104,15 +114,54 @@ public static class FormatDetector
             return new Detection(SourceKind.PlaceOfServiceFhirXml, "FHIR CodeSystem for places of service");
         }
 
+        if (Importers.Ncci.NcciDetector.Detect(lines, name) is { } ncci)
+        {
+            return ncci;
+        }
+
         if (Any(IsHcpcsRecord, 60))
         {
             return new Detection(SourceKind.HcpcsLevel2, "320-character HCPCS Level II records");
+        }
+
+        if (IsHtml(lines))
+        {
+            return new Detection(null, "HTML page: import payer policy documents with 'payeratlas policies import --payer …'");
         }
 
         var first = lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? "";
         var shown = first.Length > 60 ? first[..60] + "…" : first;
         return new Detection(null, $"unknown layout (first line: '{shown}')");
     }
+
+    /// <summary>A payer document (PDF or HTML page), recognised by content; null for anything else.</summary>
+    public static SourceKind? DocumentKind(ImportInput input)
+    {
+        var head = new byte[4096];
+        int n;
+        using (var stream = input.Open())
+        {
+            n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        if (head.AsSpan(0, n).StartsWith("%PDF"u8))
+        {
+            return SourceKind.PolicyPdf;
+        }
+
+        var lines = Encoding.Latin1.GetString(head, 0, n).Split('\n');
+        return IsHtml(lines) ? SourceKind.PolicyHtml : null;
+    }
+
+    static bool IsHtml(string[] lines)
+    {
+        var start = string.Join(' ', lines.Take(20)).TrimStart('\uFEFF', ' ', '\t', '\r');
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || start.Contains("<html", StringComparison.OrdinalIgnoreCase) && start.Contains("<body", StringComparison.OrdinalIgnoreCase);
+    }
+
+    static bool IsYaml(string name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     static bool IsPprrvuFixedRecord(string line) =>
         line.Length >= 150 && BillingCodes.IsValid(line.AsSpan(0, 5)) && line[57] is >= 'A' and <= 'Z';

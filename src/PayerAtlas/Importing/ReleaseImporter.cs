@@ -4,8 +4,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PayerAtlas.Importers.Content;
 using PayerAtlas.Importers.Hcpcs;
+using PayerAtlas.Importers.Ncci;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Importers.Policies;
 using PayerAtlas.Sources;
 using PayerAtlas.Store;
 
@@ -16,17 +18,19 @@ namespace PayerAtlas.Importing;
 /// one store transaction, carry over the datasets this import does not supply, then commit. Any error leaves
 /// the store exactly as it was.
 /// </summary>
-public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<ImportProgress>? progress = null, TimeProvider? clock = null)
+public sealed partial class ReleaseImporter(
+    IPayerAtlasStore store, IProgress<ImportProgress>? progress = null, TimeProvider? clock = null, IPdfTextReader? pdf = null)
 {
     const int ProgressEvery = 2_000;
     readonly TimeProvider clock = clock ?? TimeProvider.System;
 
-    public ImportReport Import(IReadOnlyList<string> paths, string? label = null)
+    /// <param name="documents">When given, PDF and HTML files are imported as this payer's policy documents.</param>
+    public ImportReport Import(IReadOnlyList<string> paths, string? label = null, PolicyDocumentOptions? documents = null)
     {
         var started = Stopwatch.StartNew();
         var inputs = ImportInput.Expand(paths);
         var report = new List<ImportedFile>();
-        var chosen = Choose(inputs, report);
+        var chosen = Choose(inputs, report, documents);
         if (chosen.Count == 0)
         {
             throw new ImportException(string.Join(", ", paths), "nothing to import: no file with a recognised layout");
@@ -39,12 +43,28 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
         }
 
         var previous = store.FindRelease();
+        var policies = new PolicyImport(store, previous, documents, pdf);
         using var import = store.BeginImport(label);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < chosen.Count; i++)
         {
             var (input, kind) = chosen[i];
-            var sourceId = import.AddSource(input.SourceName, kind, input.Sha256());
-            var rows = Write(import, sourceId, input, kind, i, chosen.Count);
+            if (kind.Dataset() == Dataset.Policies && policies.AlreadyStored(input, kind) is { } same)
+            {
+                report.Add(new ImportedFile(input.Name, kind, ImportOutcome.Skipped, 0, same));
+                continue;
+            }
+
+            var sha256 = input.Sha256();
+            if (!hashes.TryAdd(sha256, input.Name))
+            {
+                // The same file twice (a CMS ZIP and its extracted copy side by side) would double every row.
+                report.Add(new ImportedFile(input.Name, kind, ImportOutcome.Skipped, 0, $"same content as {hashes[sha256]}, which was imported"));
+                continue;
+            }
+
+            var sourceId = import.AddSource(input.SourceName, kind, sha256);
+            var rows = Write(import, sourceId, input, kind, i, chosen.Count, policies);
             import.SetSourceRows(sourceId, rows);
             report.Add(new ImportedFile(input.Name, kind, ImportOutcome.Imported, rows, kind.Dataset().ToString()));
         }
@@ -52,27 +72,33 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
         if (previous is not null)
         {
             var supplied = chosen.Select(c => c.Kind.Dataset()).ToHashSet();
-            foreach (var dataset in Enum.GetValues<Dataset>().Where(d => !supplied.Contains(d)))
+            foreach (var dataset in Enum.GetValues<Dataset>().Where(d => !supplied.Contains(d) || d.Accumulates()))
             {
                 var rows = import.CarryForward(dataset, previous);
                 if (rows > 0)
                 {
                     report.Add(new ImportedFile($"{dataset} from {previous.Label}", null, ImportOutcome.CarriedForward, rows,
-                        $"not in this import; carried over from release {previous.Label}"));
+                        dataset.Accumulates() ? $"kept from release {previous.Label}; this import adds to them" : $"not in this import; carried over from release {previous.Label}"));
                 }
             }
         }
 
+        policies.Finish(import);
         var release = import.Commit();
         return new ImportReport(release, report, started.Elapsed);
     }
 
-    List<(ImportInput Input, SourceKind Kind)> Choose(IReadOnlyList<ImportInput> inputs, List<ImportedFile> report)
+    static List<(ImportInput Input, SourceKind Kind)> Choose(IReadOnlyList<ImportInput> inputs, List<ImportedFile> report, PolicyDocumentOptions? documents)
     {
         var detected = new List<(ImportInput Input, SourceKind Kind)>();
         foreach (var input in inputs)
         {
             var detection = FormatDetector.Detect(input);
+            if (detection.Kind is null && documents is not null && FormatDetector.DocumentKind(input) is { } document)
+            {
+                detection = new Detection(document, "payer policy document");
+            }
+
             if (detection.Kind is { } kind)
             {
                 detected.Add((input, kind));
@@ -90,7 +116,7 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
         var chosen = new List<(ImportInput, SourceKind)>();
         foreach (var group in detected.GroupBy(d => d.Kind.Dataset()))
         {
-            if (group.Key == Dataset.Editorial)
+            if (group.Key is Dataset.Editorial or Dataset.Policies || NcciSettings.SplitAcrossFiles(group.Key))
             {
                 chosen.AddRange(group);
                 continue;
@@ -117,7 +143,7 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
         return chosen;
     }
 
-    long Write(IReleaseImport import, long sourceId, ImportInput input, SourceKind kind, int index, int count)
+    long Write(IReleaseImport import, long sourceId, ImportInput input, SourceKind kind, int index, int count, PolicyImport policies)
     {
         var name = input.Name;
         return kind switch
@@ -126,6 +152,7 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
             SourceKind.PfsRvuFixedWidth => import.WriteFeeSchedule(sourceId, Track(PprrvuFixedWidthReader.Read(Lines(input, TextLines.StrictUtf8), name), name, index, count)),
             SourceKind.GpciCsv => import.WriteGpci(sourceId, GpciReader.ReadCsv(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.GpciFixedWidth => import.WriteGpci(sourceId, GpciReader.ReadFixedWidth(Lines(input, TextLines.StrictUtf8), name)),
+            SourceKind.OppsCapCsv => import.WriteOppsCaps(sourceId, OppsCapReader.Read(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.LocalityCountyCsv => import.WriteLocalityCounties(sourceId, LocalityCountyReader.ReadCsv(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.LocalityCountyFixedWidth => import.WriteLocalityCounties(sourceId, LocalityCountyReader.ReadFixedWidth(Lines(input, TextLines.StrictUtf8), name)),
             SourceKind.HcpcsLevel2 => import.WriteHcpcs(sourceId, Track(HcpcsReader.Read(Lines(input, TextLines.Windows1252), name), name, index, count)),
@@ -133,6 +160,11 @@ public sealed partial class ReleaseImporter(IPayerAtlasStore store, IProgress<Im
             SourceKind.PlaceOfServiceFhirXml => import.WritePlacesOfService(sourceId, ReadXml(input)),
             SourceKind.EditorialContent => import.WriteEditorial(sourceId, [ContentPackReader.Read(Lines(input, TextLines.StrictUtf8), name)]),
             SourceKind.ContentPackManifest => 0,
+            SourceKind.NcciPtpPractitioner or SourceKind.NcciPtpHospital => import.WritePtpEdits(sourceId, NcciSettings.Of(kind)!.Value,
+                Track(PtpReader.Read(Lines(input, TextLines.Windows1252), name), name, index, count)),
+            SourceKind.NcciMuePractitioner or SourceKind.NcciMueOutpatientHospital or SourceKind.NcciMueDme => import.WriteMues(sourceId,
+                NcciSettings.Of(kind)!.Value, MueReader.Read(Lines(input, TextLines.Windows1252), name, NcciSettings.Of(kind)!.Value)),
+            SourceKind.PolicyYaml or SourceKind.PolicyPdf or SourceKind.PolicyHtml => policies.Write(import, sourceId, input),
             _ => throw new ImportException(name, $"no importer for {kind}"),
         };
     }

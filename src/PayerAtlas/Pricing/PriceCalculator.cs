@@ -36,6 +36,7 @@ public static class PriceCalculator
         }
 
         var localities = reader.GetGpcis().Select(g => g.Record).ToList();
+        var caps = reader.GetOppsCaps(code).Select(c => c.Record).Where(c => c.Modifier == rvu.Modifier && c.ProcStatus == "A").ToList();
         var selected = scope switch
         {
             PriceScope.National => [],
@@ -50,7 +51,7 @@ public static class PriceCalculator
             amounts.Add(National(rvu));
         }
 
-        amounts.AddRange(selected.Select(g => ForLocality(rvu, g)));
+        amounts.AddRange(selected.Select(g => ForLocality(rvu, g, caps.FirstOrDefault(c => c.Matches(g.Mac, g.LocalityNumber)))));
         var states = scope is PriceScope.State or PriceScope.All
             ? Summarize(amounts.Where(a => a.Mac is not null)).ToList()
             : [];
@@ -60,11 +61,34 @@ public static class PriceCalculator
     public static LocalityAmount National(RvuRecord rvu) => new(null, null, "National", null,
         MedicarePricer.Price(rvu, Gpci.National, Setting.NonFacility), MedicarePricer.Price(rvu, Gpci.National, Setting.Facility));
 
-    public static LocalityAmount ForLocality(RvuRecord rvu, GpciRecord g)
+    public static LocalityAmount ForLocality(RvuRecord rvu, GpciRecord g, OppsCapRecord? cap = null)
     {
-        var gpci = new Gpci(g.WorkGpci, g.PeGpci, g.MpGpci);
-        return new LocalityAmount(g.Mac, g.LocalityNumber, g.LocalityName, g.State,
-            MedicarePricer.Price(rvu, gpci, Setting.NonFacility), MedicarePricer.Price(rvu, gpci, Setting.Facility));
+        var nonFacility = Payment(rvu, g, Setting.NonFacility, null);
+        var facility = Payment(rvu, g, Setting.Facility, null);
+        var amount = new LocalityAmount(g.Mac, g.LocalityNumber, g.LocalityName, g.State, nonFacility, facility);
+        if (cap is null)
+        {
+            return amount;
+        }
+
+        var cappedNf = Payment(rvu, g, Setting.NonFacility, cap);
+        var cappedF = Payment(rvu, g, Setting.Facility, cap);
+        return cappedNf == nonFacility && cappedF == facility
+            ? amount
+            : amount with { NonFacility = cappedNf, Facility = cappedF, OppsCapped = true, FormulaNonFacility = nonFacility, FormulaFacility = facility };
+    }
+
+    /// <summary>The PFS formula amount, lowered to the OPPS-capped price when one applies and is lower.</summary>
+    public static decimal? Payment(RvuRecord rvu, GpciRecord g, Setting setting, OppsCapRecord? cap)
+    {
+        var formula = MedicarePricer.Price(rvu, new Gpci(g.WorkGpci, g.PeGpci, g.MpGpci), setting);
+        if (formula is null || cap is null)
+        {
+            return formula;
+        }
+
+        var capped = setting == Setting.NonFacility ? cap.NonFacilityPrice : cap.FacilityPrice;
+        return Math.Min(formula.Value, capped);
     }
 
     public static IEnumerable<StateSummary> Summarize(IEnumerable<LocalityAmount> amounts) =>

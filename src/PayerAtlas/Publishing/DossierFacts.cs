@@ -87,6 +87,9 @@ public sealed class DossierFacts(Dossier dossier, FactBook book)
             return null;
         }
 
+        var cap = locality is null ? null : dossier.OppsCap(r.Modifier, locality.Record);
+        var capPrice = cap is null ? (decimal?)null : setting == Setting.NonFacility ? cap.Record.NonFacilityPrice : cap.Record.FacilityPrice;
+
         var scope = locality is null ? "national" : locality.Record.Id;
         var settingKey = setting == Setting.NonFacility ? "nonfacility" : "facility";
         var pe = setting == Setting.NonFacility ? RvuNumber(row, "pe_nonfacility", r.NonFacilityPeRvu, "Non-facility PE RVU") : RvuNumber(row, "pe_facility", r.FacilityPeRvu, "Facility PE RVU");
@@ -97,6 +100,17 @@ public sealed class DossierFacts(Dossier dossier, FactBook book)
         }
 
         var where = locality is null ? "national" : $"{locality.Record.LocalityName} ({locality.Record.State}, {locality.Record.Id})";
+        if (cap is not null && capPrice < amount)
+        {
+            var capFact = book.Add($"oppscap.{ComponentKey(r.Modifier)}.{locality!.Record.Id}.{settingKey}", Num(capPrice.Value),
+                $"OPPS-capped price, {ComponentName(r.Modifier).ToLowerInvariant()}, {where}", cap.Source);
+            inputs.Add(capFact.Id);
+            return book.Add($"pay.{scope}.{ComponentKey(r.Modifier)}.{settingKey}", Num(capPrice.Value),
+                $"Medicare {(setting == Setting.NonFacility ? "non-facility" : "facility")} amount after the OPPS cap, {ComponentName(r.Modifier).ToLowerInvariant()}, {where}",
+                cap.Source,
+                new Derivation("lesser of the PFS formula amount and the OPPS-capped price", inputs));
+        }
+
         return book.Add($"pay.{scope}.{ComponentKey(r.Modifier)}.{settingKey}", Num(amount.Value),
             $"Medicare {(setting == Setting.NonFacility ? "non-facility" : "facility")} amount, {ComponentName(r.Modifier).ToLowerInvariant()}, {where}",
             row.Source with { File = locality is null ? row.Source.File : $"{row.Source.File} + {locality.Source.File}" },

@@ -29,4 +29,7 @@ public sealed record PublicationOptions
 
     /// <summary>Adds every locality's amounts to the Reimbursement section (off by default: state ranges and averages are shown, and the price API has each locality).</summary>
     public bool LocalityTable { get; init; }
+
+    /// <summary>Rows per NCCI PTP table in Coding Clarity (edits in effect first); the count of all edits is always stated.</summary>
+    public int MaxPtpEditsPerTable { get; init; } = 100;
 }

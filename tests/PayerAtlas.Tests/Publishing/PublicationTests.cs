@@ -81,6 +81,7 @@ public partial class PublicationTests(ReleaseFixture fixture) : IClassFixture<Re
     [InlineData("45378", true)]
     [InlineData("A4206", true)]
     [InlineData("0001F", false)]
+    [InlineData("70496", false)]
     public void Every_number_in_the_html_appears_among_the_json_facts(string code, bool content)
     {
         var p = Publish(code, content, new PublicationOptions { LocalityTable = true });
@@ -159,6 +160,19 @@ public partial class PublicationTests(ReleaseFixture fixture) : IClassFixture<Re
         Assert.Equal("71.87", p.FindFact("pay.state.CA.global.nonfacility.min")!.Value);
         Assert.Equal("90.82", p.FindFact("pay.state.CA.global.nonfacility.max")!.Value);
         Assert.Equal("60.09", p.FindFact("pay.state.AL.global.nonfacility")!.Value);
+    }
+
+    [Fact]
+    public void An_opps_capped_locality_amount_is_the_capped_price_with_both_inputs_cited()
+    {
+        var p = Publish("70496", content: false, new PublicationOptions { LocalityTable = true });
+        var amount = p.FindFact("pay.01112-05.global.nonfacility")!;
+        var cap = p.FindFact("oppscap.global.01112-05.nonfacility")!;
+        Assert.Equal(cap.Value, amount.Value);
+        Assert.Equal("rvu25d/OPPSCAP_Oct.csv", cap.Source.File);
+        Assert.Contains(cap.Id, amount.Derivation!.Inputs);
+        Assert.Contains("rvu.global.work", amount.Derivation.Inputs);
+        Assert.NotNull(p.FindFact("oppscap.localities_lowered"));
     }
 
     [GeneratedRegex(@"<style>.*?</style>", RegexOptions.Singleline)]

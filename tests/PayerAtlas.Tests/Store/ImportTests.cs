@@ -17,6 +17,7 @@ public class ImportTests(ReleaseFixture fixture) : IClassFixture<ReleaseFixture>
         Assert.Equal(("rvu25d/PPRRVU2025_Oct.csv", 19_090L), (bySet[Dataset.FeeSchedule].File, bySet[Dataset.FeeSchedule].Rows));
         Assert.Equal(109, bySet[Dataset.Gpci].Rows);
         Assert.Equal(110, bySet[Dataset.LocalityCounties].Rows);
+        Assert.Equal(16_100, bySet[Dataset.OppsCap].Rows);
         var expectedHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SharedData.Pfs("PPRRVU2025_Oct.csv"))));
         Assert.Equal(expectedHash, bySet[Dataset.FeeSchedule].Sha256);
     }

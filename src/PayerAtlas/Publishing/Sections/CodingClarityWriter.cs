@@ -1,6 +1,6 @@
 namespace PayerAtlas.Publishing.Sections;
 
-/// <summary>Coding Clarity: NCCI pairs and MUE limits (gaps until those tables are imported), related codes, common errors.</summary>
+/// <summary>Coding Clarity: NCCI pairs and MUE limits (gaps when the release has no NCCI tables), related codes, common errors.</summary>
 public sealed class CodingClarityWriter : ISectionWriter
 {
     public string Id => "coding-clarity";
@@ -11,10 +11,8 @@ public sealed class CodingClarityWriter : ISectionWriter
         var known = context.Known;
         var dossier = context.Dossier;
 
-        section.Heading("ncci-ptp", "NCCI procedure-to-procedure edits");
-        section.Missing("ncci.ptp", "NCCI procedure-to-procedure pairs for this code");
-        section.Heading("mue", "Medically unlikely edits");
-        section.Missing("ncci.mue", "MUE value and adjudication indicator");
+        NcciClarity.WritePtp(context, section);
+        NcciClarity.WriteMue(context, section);
 
         section.Heading("related-codes", "Related codes");
         var related = (dossier.Content?.RelatedCodes ?? [])
@@ -27,26 +25,55 @@ public sealed class CodingClarityWriter : ISectionWriter
             related.Add((endo, known.Sourced("rvu.global.endoscopic_base.relation", "endoscopic base code for the multiple-endoscopy rule", "Relation of the endoscopic base code", row.Source)));
         }
 
-        if (related.Count == 0)
+        var fromNcci = NcciClarity.Related(context, related.Select(r => r.Code.Value).Append(dossier.Code).ToHashSet(StringComparer.Ordinal)).ToList();
+        if (related.Count == 0 && fromNcci.Count == 0)
         {
             section.Missing("editorial.related_codes", "Related and companion codes");
         }
         else
         {
-            section.List(related, (p, r) => p.Link(r.Code.Value, $"{r.Code.Value}.html").Text(" ").Fact(r.Code, "").Text("— ").Fact(r.Relation));
+            section.List(related, (p, r) =>
+            {
+                p.Link(r.Code.Value, $"{r.Code.Value}.html").Text(" ").Fact(r.Code, "").Text("— ").Fact(r.Relation);
+                NcciClarity.Annotate(context, p, r.Code.Value);
+            });
+            section.List(fromNcci, (p, r) =>
+            {
+                p.Link(r.Code.Value, $"{r.Code.Value}.html").Text(" ").Fact(r.Code, "").Text("— ");
+                r.Relation(p);
+            });
         }
+
+        WritePayerNotes(context, section);
 
         section.Heading("common-errors", "Common errors");
         var errors = DerivedErrors(context);
+        var ncci = NcciClarity.Errors(context);
         var editorial = known.EditorialList("common_errors", dossier.Content?.CommonErrors ?? [], "Common error");
-        if (errors.Count == 0 && editorial.Count == 0)
+        if (errors.Count == 0 && ncci.Count == 0 && editorial.Count == 0)
         {
             section.Missing("editorial.common_errors", "Common coding errors");
             return;
         }
 
         section.List(errors, (p, e) => p.Text(e.Text).Text(" (").Text(DossierFacts.ShortLabel(e.Basis)).Text(" ").Fact(e.Basis).Text(")"));
+        section.List(ncci, (p, write) => write(p));
         section.List(editorial, (p, f) => p.Fact(f));
+    }
+
+    /// <summary>Coding notes, modifier and place-of-service rules from payer policies, each citing its policy.</summary>
+    static void WritePayerNotes(SectionContext context, SectionBuilder section)
+    {
+        section.Heading("payer-coding-notes", "Payer coding notes");
+        var policies = new PolicyFacts(context);
+        var notes = policies.ForCode.SelectMany(c => policies.CodingNotes(c).Select(f => (Policy: c, Fact: f))).ToList();
+        if (notes.Count == 0)
+        {
+            section.Missing("payer.coding_notes", "Coding notes from payer policies");
+            return;
+        }
+
+        section.List(notes, (p, n) => p.Text(n.Policy.Payer + " (").Fact(policies.Policy(n.Policy), n.Policy.Policy.Id.Value).Text("): ").Fact(n.Fact));
     }
 
     sealed record DerivedError(string Text, Model.Fact Basis);

@@ -40,6 +40,35 @@ public sealed class DocumentationWriter : ISectionWriter
             section.List(elements, (p, f) => p.Fact(f));
         }
 
-        section.Paragraph(p => p.Strong("Documentation required by payer policies: ").Gap("payer.documentation", "Documentation elements required by payer policies"));
+        WritePolicyDocumentation(context, section);
+    }
+
+    /// <summary>The union of the documentation elements payer policies list for this code, each with the payers that list it.</summary>
+    static void WritePolicyDocumentation(SectionContext context, SectionBuilder section)
+    {
+        var policies = new PolicyFacts(context);
+        var elements = policies.ForCode
+            .SelectMany(c => policies.Documentation(c).Select(f => (Policy: c, Fact: f)))
+            .GroupBy(x => x.Fact.Value.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var silent = policies.Payers.Where(payer => !policies.Of(payer).Any(c => c.Documentation.Count > 0)).ToList();
+        if (elements.Count == 0)
+        {
+            section.Paragraph(p => p.Strong("Documentation required by payer policies: ").Gap("payer.documentation", "Documentation elements required by payer policies"));
+            return;
+        }
+
+        section.Paragraph(p => p.Strong("Documentation required by payer policies:"));
+        section.List(elements, (p, g) =>
+        {
+            p.Fact(g.First().Fact).Text(" — listed by ");
+            p.Join(g.Select(x => x.Policy).Distinct().ToList(), (q, c) => q.Text(c.Payer + " (").Fact(policies.Policy(c), c.Policy.Id.Value).Text(")"));
+        });
+        if (silent.Count > 0)
+        {
+            var names = string.Join(", ", silent);
+            section.Paragraph(p => p.Strong("No documentation elements in the input for: ").Text(names + ". ")
+                .Gap("payer.documentation", $"Documentation elements required by {names}"));
+        }
     }
 }

@@ -68,19 +68,32 @@ public sealed class ReimbursementWriter : ISectionWriter
         var main = priced[0];
         var states = localities.GroupBy(l => l.Record.State).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         section.Table($"Medicare {DossierFacts.ComponentName(main.Record.Modifier).ToLowerInvariant()} amount by state (range and unweighted average of its localities)",
-            ["State", "Localities", "Non-facility range", "Non-facility average", "Facility range", "Facility average"], states,
+            ["State", "Non-facility range", "Non-facility average", "Facility range", "Facility average"], states,
             (p, g) => p.Text(g.Key),
-            (p, g) => p.Fact(known.Sourced($"state.{g.Key}.localities", g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), $"Medicare localities in {g.Key}", g.First().Source)),
             (p, g) => Range(p, known, main, g.ToList(), Setting.NonFacility),
             (p, g) => Average(p, known, main, g.ToList(), Setting.NonFacility),
             (p, g) => Range(p, known, main, g.ToList(), Setting.Facility),
             (p, g) => Average(p, known, main, g.ToList(), Setting.Facility));
 
+        var capped = context.Dossier.OppsCaps.Where(c => c.Record.ProcStatus == "A").ToList();
+        if (capped.Count > 0)
+        {
+            var lowered = priced.SelectMany(r => localities.Where(l =>
+                PriceCalculator.Payment(r.Record, l.Record, Setting.NonFacility, context.Dossier.OppsCap(r.Record.Modifier, l.Record)?.Record)
+                < MedicarePricer.Price(r.Record, new Gpci(l.Record.WorkGpci, l.Record.PeGpci, l.Record.MpGpci), Setting.NonFacility))
+                .Select(l => l.Record.Id)).Distinct().Count();
+            var count = known.Derived("oppscap.localities_lowered", lowered, "Localities where the OPPS cap lowers the non-facility amount", capped[0].Source,
+                "count of localities whose OPPS-capped price is below the PFS formula amount", []);
+            section.Paragraph(p => p.Strong("OPPS imaging cap: ").Text("this imaging service is listed in ").Text(capped[0].Source.File)
+                .Text("; Medicare pays the lesser of the fee-schedule amount and the hospital outpatient amount. The cap lowers the non-facility amount in ")
+                .Fact(count).Text(" localities, and the state figures include it."));
+        }
+
         section.Paragraph(p => p.Text("State figures apply the formula to each locality's GPCIs from ").Text(localities[0].Source.File)
             .Text(" and the fee-schedule row above; the price API and the locality picker give every locality's amount."));
 
         var component = DossierFacts.ComponentName(main.Record.Modifier).ToLowerInvariant();
-        var drawable = Amounts(main, [.. localities], Setting.NonFacility).Count + Amounts(main, [.. localities], Setting.Facility).Count > 0;
+        var drawable = Amounts(known, main, [.. localities], Setting.NonFacility).Count + Amounts(known, main, [.. localities], Setting.Facility).Count > 0;
         if (drawable)
         {
             section.Figure("medicare-by-state-chart", $"Medicare {component} amount by state: each bar runs from the state's lowest to its highest locality, the dot marks the average, the line the national amount.",
@@ -127,13 +140,14 @@ public sealed class ReimbursementWriter : ISectionWriter
         p.Fact(known.Rvu(row, field, value, label));
     }
 
-    static List<decimal> Amounts(Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting) =>
-        localities.Select(l => MedicarePricer.Price(row.Record, new Gpci(l.Record.WorkGpci, l.Record.PeGpci, l.Record.MpGpci), setting))
+    /// <summary>What Medicare pays in each locality: the formula, or the OPPS-capped price when lower.</summary>
+    static List<decimal> Amounts(DossierFacts known, Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting) =>
+        localities.Select(l => PriceCalculator.Payment(row.Record, l.Record, setting, known.Dossier.OppsCap(row.Record.Modifier, l.Record)?.Record))
             .Where(a => a is not null).Select(a => a!.Value).ToList();
 
     static void Range(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting)
     {
-        var amounts = Amounts(row, localities, setting);
+        var amounts = Amounts(known, row, localities, setting);
         if (amounts.Count == 0)
         {
             NotApplicable(p, known, row, setting);
@@ -149,8 +163,8 @@ public sealed class ReimbursementWriter : ISectionWriter
             return;
         }
 
-        var min = known.Derived(key + ".min", amounts.Min(), $"Lowest Medicare {Key(setting)} amount in {state}", source, "minimum over the state's localities", []);
-        var max = known.Derived(key + ".max", amounts.Max(), $"Highest Medicare {Key(setting)} amount in {state}", source, "maximum over the state's localities", []);
+        var min = known.Derived(key + ".min", amounts.Min(), $"{state} {Key(setting)} minimum", source, "min over the state's localities", []);
+        var max = known.Derived(key + ".max", amounts.Max(), $"{state} {Key(setting)} maximum", source, "max over the state's localities", []);
         p.Money(min);
         if (min.Value != max.Value)
         {
@@ -160,7 +174,7 @@ public sealed class ReimbursementWriter : ISectionWriter
 
     static void Average(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting)
     {
-        var amounts = Amounts(row, localities, setting);
+        var amounts = Amounts(known, row, localities, setting);
         if (amounts.Count == 0)
         {
             NotApplicable(p, known, row, setting);
@@ -177,14 +191,14 @@ public sealed class ReimbursementWriter : ISectionWriter
         var average = Math.Round(amounts.Sum() / amounts.Count, 2, MidpointRounding.AwayFromZero);
         var source = row.Source with { File = $"{row.Source.File} + {localities[0].Source.File}" };
         p.Money(known.Derived($"pay.state.{state}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}.average", average,
-            $"Average Medicare {Key(setting)} amount in {state}", source, "unweighted mean of the state's locality amounts, rounded to the cent", []));
+            $"{state} {Key(setting)} average", source, "mean over the state's localities, to the cent", []));
     }
 
     /// <summary>A state with one locality: its range and average are that locality's amount, stated once.</summary>
     static Fact Single(DossierFacts known, Stored<RvuRecord> row, Stored<GpciRecord> locality, Setting setting, decimal amount) =>
         known.Derived($"pay.state.{locality.Record.State}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}", amount,
-            $"Medicare {Key(setting)} amount in {locality.Record.State} (one locality, {locality.Record.Id})",
-            row.Source with { File = $"{row.Source.File} + {locality.Source.File}" }, "the fee schedule formula with the locality's GPCIs", []);
+            $"{locality.Record.State} {Key(setting)} (sole locality {locality.Record.Id})",
+            row.Source with { File = $"{row.Source.File} + {locality.Source.File}" }, "fee schedule formula, locality GPCIs", []);
 
     static string Key(Setting setting) => setting == Setting.NonFacility ? "nonfacility" : "facility";
 }

@@ -102,7 +102,7 @@ public static class HtmlLayout
         thead th{background:var(--band)}
         tbody th{font-weight:600}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
-        .fact{border-bottom:1px dotted var(--muted)}
+        .fact{border-bottom:1px dotted var(--muted)}.fact.prose{border:0}
         .gap{color:var(--gap);font-style:italic}
         figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid var(--line)}
         figcaption{color:var(--muted);font-size:.85rem}

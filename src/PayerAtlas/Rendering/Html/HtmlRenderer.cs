@@ -178,7 +178,8 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
                     w.Write("</strong>");
                     break;
                 case FactInline f when f.Text.Length > 0:
-                    w.Write("<span class=\"fact\" data-fact=\"");
+                    // Long editorial values (paragraphs) are facts too, but an underline on a whole paragraph is noise.
+                    w.Write(f.Text.Length > 60 ? "<span class=\"fact prose\" data-fact=\"" : "<span class=\"fact\" data-fact=\"");
                     Encode(w, f.FactId);
                     // Derived figures (state ranges, averages) are many and share one provenance, stated beside their
                     // table; a tooltip each would triple the page. Source facts carry theirs in the title.

@@ -7,7 +7,8 @@ namespace PayerAtlas.Rendering.Json;
 
 /// <summary>
 /// The JSON contract (also the API's): { code, release, title, sections: [ { id, title, blocks, gaps: [ { fact, message } ] } ],
-/// facts: [ { id, value, label, source: { file, release, row }, derivation? } ] }.
+/// facts: [ { id, value, label, source: { file, release, row, document? }, derivation? } ] }; document = { payer, id, title, version, effective, url }
+/// for facts from payer policies.
 /// </summary>
 public sealed class JsonRenderer(bool indented = true) : IPublicationRenderer
 {
@@ -80,6 +81,18 @@ public sealed class JsonRenderer(bool indented = true) : IPublicationRenderer
         json.WriteString("file", fact.Source.File);
         json.WriteString("release", fact.Source.Release);
         json.WriteString("row", fact.Source.Row);
+        if (fact.Source.Document is { } doc)
+        {
+            json.WriteStartObject("document");
+            json.WriteString("payer", doc.Payer);
+            json.WriteString("id", doc.Id);
+            json.WriteString("title", doc.Title);
+            json.WriteString("version", doc.Version);
+            Optional(json, "effective", doc.Effective);
+            Optional(json, "url", doc.Url);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         if (fact.Derivation is { } d)
         {
@@ -100,6 +113,18 @@ public sealed class JsonRenderer(bool indented = true) : IPublicationRenderer
         }
 
         json.WriteEndObject();
+    }
+
+    static void Optional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     static void WriteBlock(Utf8JsonWriter json, Block block)
