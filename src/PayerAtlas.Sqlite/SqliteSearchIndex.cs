@@ -49,6 +49,20 @@ internal static class SqliteSearchIndex
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Indexes every committed release that has no rows yet (databases imported before the index existed).</summary>
+    public static void Backfill(SqliteConnection connection)
+    {
+        // Read first: an open must not take the write lock (an import elsewhere may hold it) when there is nothing to do.
+        if (Convert.ToInt64(connection.Scalar("SELECT COUNT(*) FROM releases WHERE id NOT IN (SELECT DISTINCT release_id FROM search_index)"), CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        using var tx = connection.BeginTransaction();
+        connection.Execute(Populate("WHERE c.release_id NOT IN (SELECT DISTINCT release_id FROM search_index)"), tx);
+        tx.Commit();
+    }
+
     /// <summary>Quoted words (never FTS5 syntax from the user), the last as a prefix when asked, all required.</summary>
     public static string MatchExpression(SearchTerms terms)
     {
