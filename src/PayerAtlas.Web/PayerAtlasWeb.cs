@@ -99,7 +99,8 @@ public static class PayerAtlasWebExtensions
             .MapPricesApi()
             .MapPayersApi()
             .MapPoliciesApi()
-            .MapReleasesApi();
+            .MapReleasesApi()
+            .MapClaimsApi();
         app.MapAdminApi(app.Services.GetRequiredService<IOptions<WebOptions>>().Value);
         app.MapSitePages();
         return app;
