@@ -98,7 +98,7 @@ public sealed class SitePageTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Contains("href=\"77053.html\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/releases/2025Q4#src-demo-pfs-pprrvu2025-oct-demo-csv\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/codes/77054/history\"", html, StringComparison.Ordinal);
-        Assert.Contains("@media print", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/static/site.css?v=", html, StringComparison.Ordinal);
         Assert.Equal("$67.28", Http.ById(html, "picked-amount"));
     }
 

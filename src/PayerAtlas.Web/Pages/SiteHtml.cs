@@ -25,6 +25,7 @@ public static class SiteHtml
         SearchText = query,
         Scripts = ["/static/app.js"],
         Icon = "/static/icon.svg",
+        Stylesheet = SecurityHeaders.StylesheetUrl,
         Current = current,
     };
 

@@ -9,6 +9,7 @@ public static class SitePages
     static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
     static readonly CachedBody AppJs = LoadStatic("app.js", "text/javascript; charset=utf-8");
     static readonly CachedBody Icon = LoadStatic("icon.svg", CachedBody.Svg);
+    static readonly CachedBody Stylesheet = CachedBody.Text(Rendering.Html.HtmlLayout.Css, "text/css; charset=utf-8");
 
     public static IEndpointRouteBuilder MapSitePages(this IEndpointRouteBuilder app)
     {
@@ -31,6 +32,11 @@ public static class SitePages
         get("/releases/{label}", ReleasePages.Get);
         get("/static/app.js", (HttpContext c) => Static(c, AppJs));
         get("/static/icon.svg", (HttpContext c) => Static(c, Icon));
+        get("/static/site.css", (HttpContext c) =>
+        {
+            c.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Stylesheet.Result();
+        });
         get("/favicon.ico", (HttpContext c) => Static(c, Icon));
         get("/healthz", () => TypedResults.Text("ok"));
         app.MapFallback((HttpContext c) => Errors.Write(c, 404, $"there is nothing at {Input.Clip(c.Request.Path.Value)}"));

@@ -12,9 +12,20 @@ public static class HtmlLayout
         HtmlRenderer.Encode(w, title);
         w.Write(" — PayerAtlas</title>\n<meta name=\"payeratlas-release\" content=\"");
         HtmlRenderer.Encode(w, release);
-        w.Write("\">\n<style>");
-        w.Write(Css);
-        w.Write("</style>\n");
+        w.Write("\">\n");
+        if (chrome.Stylesheet is { } stylesheet)
+        {
+            w.Write("<link rel=\"stylesheet\" href=\"");
+            HtmlRenderer.Encode(w, HtmlRenderer.SafeHref(stylesheet));
+            w.Write("\">\n");
+        }
+        else
+        {
+            w.Write("<style>");
+            w.Write(Css);
+            w.Write("</style>\n");
+        }
+
         if (chrome.Icon is { } icon)
         {
             w.Write("<link rel=\"icon\" type=\"image/svg+xml\" href=\"");
@@ -63,8 +74,8 @@ public static class HtmlLayout
         w.Write("<footer class=\"site\"><p>PayerAtlas publishes public reference data with its sources. Values the input lacked are marked “Data not available in the input.”</p></footer>\n</body>\n</html>\n");
 
     /// <summary>
-    /// The one stylesheet, inline so a static page opened from disk looks right; the web site allows exactly this
-    /// text by its hash in the Content-Security-Policy (no 'unsafe-inline').
+    /// The one stylesheet: inline in the static site, so a page opened from disk looks right; a same-origin file on the
+    /// live site (Content-Security-Policy style-src 'self', no 'unsafe-inline').
     /// </summary>
     public const string Css = """
         :root{--ink:#1b1f24;--muted:#5b6470;--line:#d8dde3;--accent:#0b5cad;--gap:#8a4b00;--bg:#fff;--band:#f4f6f8}

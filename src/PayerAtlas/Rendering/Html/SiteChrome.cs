@@ -26,6 +26,12 @@ public sealed record SiteChrome
     /// <summary>Same-origin scripts loaded with defer; never inline, so a strict Content-Security-Policy holds.</summary>
     public IReadOnlyList<string> Scripts { get; init; } = [];
 
+    /// <summary>
+    /// Same-origin URL of <see cref="HtmlLayout.Css"/> as a file; null writes the stylesheet inline (the static site,
+    /// opened from disk). The live site links it: pages are smaller and browsers cache it once.
+    /// </summary>
+    public string? Stylesheet { get; init; }
+
     /// <summary>Same-origin icon (SVG); null for none.</summary>
     public string? Icon { get; init; }
 
