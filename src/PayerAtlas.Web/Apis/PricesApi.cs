@@ -9,7 +9,11 @@ public static class PricesApi
 {
     public static RouteGroupBuilder MapPricesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/prices/{code}", Get).WithTags("Prices").Produces<PriceQuote>(StatusCodes.Status200OK, "application/json")
+        var atlas = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<Atlas>();
+        var cache = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<PageCache>();
+        api.MapGet("/prices/{code}", (string code, string? modifier, string? locality, string? state, string? national, ResolvedRelease r) =>
+                Get(code, modifier, locality, state, national, r, atlas, cache))
+            .WithTags("Prices").Produces<PriceQuote>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Medicare amounts (non-facility and facility) for a code and optional modifier: every locality with state summaries, or locality=MAC-LOC, state=XX or national=true");
         return api;
     }

@@ -19,7 +19,10 @@ public static class SitePages
         get("/", HomePage.Get);
         get("/search", SearchResultsPage.Get);
         get("/codes", CodeListPage.Get);
-        get("/codes/{file}", CodePage.Get);
+        // The hot route takes its singletons from the closure, not as parameters: no per-request service scope.
+        var atlas = app.ServiceProvider.GetRequiredService<Atlas>();
+        var cache = app.ServiceProvider.GetRequiredService<PageCache>();
+        get("/codes/{file}", (string file, string? at, string? localities, ResolvedRelease r) => CodePage.Get(file, at, localities, r, atlas, cache));
         get("/codes/{code}/history", CodeHistoryPage.Get);
         get("/payers", PayerPages.List);
         get("/payers/{id}", PayerPages.Get);
