@@ -17,6 +17,7 @@ public static class Cli
         DemoCommand.Create(),
         CheckCommand.Create(),
         PoliciesCommand.Create(),
+        ServeCommand.Create(),
     };
 
     public static int Run(Func<ExitCode> action) => RunAsync(() => Task.FromResult(action())).GetAwaiter().GetResult();

@@ -235,6 +235,7 @@ internal sealed partial class SqliteReleaseImport : IReleaseImport
     {
         connection.Execute("UPDATE releases SET is_current = 0 WHERE is_current = 1", tx);
         connection.Execute($"UPDATE releases SET is_current = 1 WHERE id = {releaseId}", tx);
+        SqliteSearchIndex.Build(connection, tx, releaseId);
         tx.Commit();
         committed = true;
         return SqliteStore.ReadReleases(connection, Label).Single();

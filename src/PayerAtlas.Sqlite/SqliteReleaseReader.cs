@@ -5,6 +5,7 @@ using PayerAtlas.Importers.Content;
 using PayerAtlas.Importers.Hcpcs;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
+using PayerAtlas.Search;
 using PayerAtlas.Sources;
 using PayerAtlas.Store;
 
@@ -134,6 +135,9 @@ internal sealed partial class SqliteReleaseReader(SqliteConnection connection, R
 
         return Query($"SELECT COUNT(*) FROM {table} WHERE release_id = $r", r => r.GetInt64(0))[0];
     }
+
+    public SearchPage Search(SearchTerms? terms, int offset, int limit) =>
+        SqliteSearchIndex.Search(connection, release.Id, terms, offset, limit);
 
     static decimal Dec(SqliteDataReader r, int i) => decimal.Parse(r.GetString(i), CultureInfo.InvariantCulture);
 

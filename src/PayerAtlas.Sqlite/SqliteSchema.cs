@@ -110,5 +110,7 @@ internal static class SqliteSchema
         );
         CREATE INDEX policy_updates_release ON policy_updates(release_id);
         """,
+        // 5: full-text search over every release's codes (issue 4); SqliteStore.Migrate fills it for releases imported before it.
+        SqliteSearchIndex.Create,
     ];
 }

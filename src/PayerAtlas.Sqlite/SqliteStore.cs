@@ -39,6 +39,8 @@ public sealed class SqliteStore : IPayerAtlasStore
             connection.Execute($"INSERT INTO schema_version (version) VALUES ({v + 1})", tx);
             tx.Commit();
         }
+
+        SqliteSearchIndex.Backfill(connection);
     }
 
     public IReadOnlyList<ReleaseInfo> ListReleases() => ReadReleases(connection, null);

@@ -9,9 +9,9 @@ public static class DemoCommand
         var db = new Option<string>("--db") { Description = "Demo database file (replaced on every run)", DefaultValueFactory = _ => Path.Combine(".payeratlas", "demo.db") };
         var output = new Option<string>("--out") { Description = "Site folder", DefaultValueFactory = _ => Path.Combine(".payeratlas", "site") };
         var content = new Option<string?>("--content") { Description = "Content pack folder (default: the bundled content/demo)" };
-        var urls = new Option<string>("--urls") { Description = "Where to serve the site", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var urls = new Option<string>("--urls") { Description = "Where to serve the web site and API", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var noServe = new Option<bool>("--no-serve") { Description = "Build the site and exit" };
-        var command = new Command("demo", "Import the bundled demo content pack, build the site, and serve it") { db, output, content, urls, noServe };
+        var command = new Command("demo", "Import the bundled demo content pack, build the static site, and serve the web site and API") { db, output, content, urls, noServe };
         command.SetAction(async (pr, ct) => await Cli.RunAsync(async () =>
         {
             var pack = pr.GetValue(content) ?? FindDemoContent();
@@ -44,7 +44,7 @@ public static class DemoCommand
                 return ExitCode.Ok;
             }
 
-            await new StaticServer(siteDir, pr.GetValue(urls)!).RunAsync(ct).ConfigureAwait(false);
+            await ServeCommand.Serve(new Web.WebOptions { Db = dbPath, Urls = pr.GetValue(urls) }, ct).ConfigureAwait(false);
             return ExitCode.Ok;
         }).ConfigureAwait(false));
         return command;

@@ -70,6 +70,12 @@ public sealed class SectionBuilder(string id, string title)
         return this;
     }
 
+    public SectionBuilder Figure(string figureId, string caption, string src, string alt)
+    {
+        blocks.Add(new FigureBlock(figureId, caption, src, alt));
+        return this;
+    }
+
     /// <summary>"{label}: Data not available in the input." as its own paragraph.</summary>
     public SectionBuilder Missing(string factId, string label) =>
         Paragraph(p => p.Strong(label + ": ").Gap(factId, label));

@@ -33,6 +33,7 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
 
         var titles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
+        var charts = 0;
         // Twice the cores: a worker waiting on file writes leaves its core to the other.
         var parallelism = workers ?? Environment.ProcessorCount * 2;
         var partitions = Enumerable.Range(0, parallelism).Select(i => codes.Where((_, j) => j % parallelism == i).ToList()).ToList();
@@ -61,6 +62,12 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
                     Json.Write(publication, json);
                 }
 
+                if (Rendering.Svg.StatePaymentChart.Build(reader, code) is { } chart)
+                {
+                    File.WriteAllText(Path.Combine(codesDir, code + ".svg"), chart, Utf8);
+                    Interlocked.Increment(ref charts);
+                }
+
                 var n = Interlocked.Increment(ref done);
                 if (n % 500 == 0)
                 {
@@ -71,7 +78,7 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
         progress?.Report(done);
 
         WriteIndex(Path.Combine(outputDirectory, "index.html"), release, titles);
-        return new SiteReport(titles.Count, titles.Count * (TextRenderers.Length + 1) + 1, started.Elapsed, outputDirectory);
+        return new SiteReport(titles.Count, titles.Count * (TextRenderers.Length + 1) + charts + 1, started.Elapsed, outputDirectory);
     }
 
     static void WriteIndex(string path, ReleaseInfo release, IReadOnlyDictionary<string, string> titles)

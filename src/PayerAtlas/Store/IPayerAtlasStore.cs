@@ -4,6 +4,7 @@ using PayerAtlas.Importers.Ncci;
 using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Importers.PlaceOfService;
 using PayerAtlas.Policies;
+using PayerAtlas.Search;
 using PayerAtlas.Sources;
 
 namespace PayerAtlas.Store;
@@ -99,4 +100,10 @@ public interface IReleaseReader : IDisposable
 
     IReadOnlyList<Stored<PolicyUpdate>> GetPolicyUpdates();
     long Count(Dataset dataset);
+
+    /// <summary>
+    /// Full-text search over code, descriptors, editorial title and plain description; an exact code ranks first.
+    /// With no terms, every code in code order (the browsable index).
+    /// </summary>
+    SearchPage Search(SearchTerms? terms, int offset, int limit);
 }

@@ -92,6 +92,14 @@ public sealed class ReimbursementWriter : ISectionWriter
         section.Paragraph(p => p.Text("State figures apply the formula to each locality's GPCIs from ").Text(localities[0].Source.File)
             .Text(" and the fee-schedule row above; the price API and the locality picker give every locality's amount."));
 
+        var component = DossierFacts.ComponentName(main.Record.Modifier).ToLowerInvariant();
+        var drawable = Amounts(known, main, [.. localities], Setting.NonFacility).Count + Amounts(known, main, [.. localities], Setting.Facility).Count > 0;
+        if (drawable)
+        {
+            section.Figure("medicare-by-state-chart", $"Medicare {component} amount by state: each bar runs from the state's lowest to its highest locality, the dot marks the average, the line the national amount.",
+                $"{context.Dossier.Code}.svg", $"Chart of the Medicare {component} amounts by state listed in the table above, non-facility and facility.");
+        }
+
         if (context.Options.LocalityTable)
         {
             var columns = new List<string> { "Locality", "State", "MAC-locality" };

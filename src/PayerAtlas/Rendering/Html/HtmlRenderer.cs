@@ -7,15 +7,17 @@ namespace PayerAtlas.Rendering.Html;
 /// A complete, printable, accessible HTML page. Every string from the data is HTML-encoded; facts carry their
 /// id and provenance (data-fact, title) so a reader can trace any figure. The web site uses the same page.
 /// </summary>
-public sealed class HtmlRenderer : IPublicationRenderer
+public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublicationRenderer
 {
+    readonly HtmlPageOptions options = options ?? new HtmlPageOptions();
+
     public string Format => "html";
     public string FileExtension => ".html";
 
     public void Render(Publication publication, TextWriter w)
     {
         var facts = publication.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
-        HtmlLayout.Open(w, publication.Title, publication.Release, "../index.html");
+        HtmlLayout.Open(w, publication.Title, publication.Release, options.Chrome);
         w.Write("<nav class=\"toc\" aria-label=\"Sections\"><ol>");
         foreach (var section in publication.Sections)
         {
@@ -30,7 +32,17 @@ public sealed class HtmlRenderer : IPublicationRenderer
         Encode(w, publication.Title);
         w.Write("</h1>\n<p class=\"meta\">Release <span class=\"release\">");
         Encode(w, publication.Release);
-        w.Write("</span></p>\n");
+        w.Write("</span>");
+        foreach (var link in options.PageLinks(publication))
+        {
+            w.Write("<a href=\"");
+            Encode(w, SafeHref(link.Href));
+            w.Write("\">");
+            Encode(w, link.Text);
+            w.Write("</a>");
+        }
+
+        w.Write("</p>\n");
         foreach (var section in publication.Sections)
         {
             w.Write("<section id=\"");
@@ -45,24 +57,38 @@ public sealed class HtmlRenderer : IPublicationRenderer
             foreach (var block in section.Blocks)
             {
                 WriteBlock(w, block, facts);
+                options.AfterBlock?.Invoke(w, section, block);
             }
 
+            options.AfterSection?.Invoke(w, section);
             w.Write("</section>\n");
         }
 
         w.Write("</article>\n");
-        WriteSources(w, publication);
+        WriteSources(w, publication, options.SourceHref);
         w.Write("</main>\n");
         HtmlLayout.Close(w);
     }
 
-    static void WriteSources(TextWriter w, Publication publication)
+    static void WriteSources(TextWriter w, Publication publication, Func<string, string?>? sourceHref)
     {
         w.Write("<aside class=\"sources\" aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">Sources</h2><ul>");
         foreach (var file in publication.Facts.Select(f => f.Source.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             w.Write("<li>");
-            Encode(w, file);
+            if (sourceHref?.Invoke(file) is { } href)
+            {
+                w.Write("<a href=\"");
+                Encode(w, SafeHref(href));
+                w.Write("\">");
+                Encode(w, file);
+                w.Write("</a>");
+            }
+            else
+            {
+                Encode(w, file);
+            }
+
             w.Write("</li>");
         }
 
@@ -95,6 +121,17 @@ public sealed class HtmlRenderer : IPublicationRenderer
                 }
 
                 w.Write("</ul>\n");
+                break;
+            case FigureBlock f:
+                w.Write("<figure id=\"");
+                Encode(w, f.Id);
+                w.Write("\"><img src=\"");
+                Encode(w, SafeHref(f.Src));
+                w.Write("\" alt=\"");
+                Encode(w, f.Alt);
+                w.Write("\" loading=\"lazy\"><figcaption>");
+                Encode(w, f.Caption);
+                w.Write("</figcaption></figure>\n");
                 break;
             case TableBlock t:
                 w.Write("<div class=\"table-wrap\"><table><caption>");
@@ -175,11 +212,11 @@ public sealed class HtmlRenderer : IPublicationRenderer
     }
 
     /// <summary>Only relative links and http(s) URLs are written; anything else (javascript:, data:) becomes "#".</summary>
-    internal static string SafeHref(string href) =>
+    public static string SafeHref(string href) =>
         href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || (!href.Contains(':', StringComparison.Ordinal) && !href.StartsWith("//", StringComparison.Ordinal))
             ? href
             : "#";
 
-    internal static void Encode(TextWriter w, string text) => WebUtility.HtmlEncode(text, w);
+    public static void Encode(TextWriter w, string text) => WebUtility.HtmlEncode(text, w);
 }

@@ -164,6 +164,13 @@ public sealed class JsonRenderer(bool indented = true) : IPublicationRenderer
 
                 json.WriteEndArray();
                 break;
+            case FigureBlock f:
+                json.WriteString("type", "figure");
+                json.WriteString("id", f.Id);
+                json.WriteString("caption", f.Caption);
+                json.WriteString("src", f.Src);
+                json.WriteString("alt", f.Alt);
+                break;
             case TableBlock t:
                 json.WriteString("type", "table");
                 json.WriteString("caption", t.Caption);

@@ -51,6 +51,15 @@ public sealed class MarkdownRenderer : IPublicationRenderer
                 }
 
                 break;
+            case FigureBlock f:
+                w.Write("![");
+                w.Write(Escape(f.Alt));
+                w.Write("](");
+                w.Write(f.Src.Replace(" ", "%20", StringComparison.Ordinal));
+                w.Write(")\n\n*");
+                w.Write(Escape(f.Caption));
+                w.Write("*\n");
+                break;
             case TableBlock t:
                 w.Write('|');
                 foreach (var c in t.Columns)

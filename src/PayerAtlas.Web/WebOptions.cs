@@ -1,0 +1,37 @@
+namespace PayerAtlas.Web;
+
+/// <summary>Settings of the web host, bound from the "PayerAtlas" configuration section (PAYERATLAS__DB=… in the environment).</summary>
+public sealed record WebOptions
+{
+    public const string Section = "PayerAtlas";
+
+    /// <summary>SQLite database file (PostgreSQL connection strings arrive with that adapter).</summary>
+    public string Db { get; init; } = Path.Combine(".payeratlas", "demo.db");
+
+    /// <summary>Serve this release label as the current one instead of following the store's current release.</summary>
+    public string? Release { get; init; }
+
+    /// <summary>Where Kestrel listens when the CLI hosts the site (ignored under a test server).</summary>
+    public string? Urls { get; init; }
+
+    /// <summary>Enables the admin import endpoint, which then requires "Authorization: Bearer &lt;token&gt;". Unset: no admin surface at all.</summary>
+    public string? AdminToken { get; init; }
+
+    /// <summary>How often the current release is re-read from the store, so an import elsewhere shows up.</summary>
+    public TimeSpan ReleasePoll { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Upper bound of the rendered-page cache, in bytes.</summary>
+    public long CacheBytes { get; init; } = 256L << 20;
+
+    /// <summary>max-age for responses that follow the current release (pinned ?release= responses are immutable).</summary>
+    public TimeSpan MaxAge { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Run request handlers on the socket threads instead of the thread pool (fewer context switches on small
+    /// machines). Safe here because pages are served from memory; a cache miss renders synchronously on that thread.
+    /// </summary>
+    public bool InlineScheduling { get; init; }
+
+    /// <summary>Largest upload the admin import accepts, in bytes.</summary>
+    public long MaxImportBytes { get; init; } = 512L << 20;
+}
