@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the web site: the 77054 code page and the price API on Kestrel, beside nginx serving the very same
-# page's HTML as a static file, in one run on loopback (wrk and both servers share the machine's cores).
+# page's HTML as a static file and a bare Kestrel endpoint writing the same bytes (bench/web/bare), in one run on
+# loopback (wrk and the servers share the machine's cores).
 # Rounds alternate between targets; medians of requests/s and of latency percentiles are reported with ratios.
 #
 #   bench/web/run.sh                      # 3 rounds × 10 s per target
@@ -14,6 +15,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WEB_PORT=${WEB_PORT:-5181}
 NGINX_PORT=${NGINX_PORT:-5182}
+BARE_PORT=${BARE_PORT:-5183}
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 need=()
@@ -24,9 +26,10 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/payeratlas-webbench.XXXXXX)
 chmod 755 "$work"
-web_pid=""; nginx_started=""
+web_pid=""; bare_pid=""; nginx_started=""
 cleanup() {
   [[ -n "$web_pid" ]] && kill "$web_pid" 2>/dev/null && wait "$web_pid" 2>/dev/null || true
+  [[ -n "$bare_pid" ]] && kill "$bare_pid" 2>/dev/null && wait "$bare_pid" 2>/dev/null || true
   [[ -n "$nginx_started" ]] && "$NGINX" -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$work"
 }
@@ -34,6 +37,7 @@ trap cleanup EXIT
 
 echo "building (Release)…" >&2
 dotnet build src/PayerAtlas.Cli -c Release -nologo -v q >&2
+dotnet build bench/web/bare -c Release -nologo -v q >&2
 dotnet artifacts/bin/PayerAtlas.Cli/release/PayerAtlas.Cli.dll demo --db "$work/demo.db" --out "$work/site" --no-serve >/dev/null
 
 dotnet artifacts/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll --PayerAtlas:Db="$work/demo.db" --urls "http://127.0.0.1:$WEB_PORT" ${WEB_ARGS:-} >"$work/web.log" 2>&1 &
@@ -44,6 +48,9 @@ for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$WEB_PORT/heal
 mkdir -p "$work/html/codes" "$work/logs"
 curl -fsS "http://127.0.0.1:$WEB_PORT/codes/77054" -o "$work/html/codes/77054.html"
 chmod -R a+rX "$work/html"
+dotnet artifacts/bin/BareKestrel/release/BareKestrel.dll "$work/html/codes/77054.html" "http://127.0.0.1:$BARE_PORT" >"$work/bare.log" 2>&1 &
+bare_pid=$!
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BARE_PORT/page" && break; sleep 0.2; done
 cat > "$work/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx.pid;
@@ -63,10 +70,11 @@ for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/cod
 
 declare -A URL=(
   [nginx]="http://127.0.0.1:$NGINX_PORT/codes/77054.html"
+  [bare]="http://127.0.0.1:$BARE_PORT/page"
   [page]="http://127.0.0.1:$WEB_PORT/codes/77054"
   [price]="http://127.0.0.1:$WEB_PORT/api/v1/prices/77054?locality=01112-54"
 )
-ORDER=(nginx page price)
+ORDER=(nginx bare page price)
 page_bytes=$(stat -c %s "$work/html/codes/77054.html")
 price_bytes=$(curl -fsS "${URL[price]}" | wc -c)
 cmp <(curl -fsS "${URL[nginx]}") <(curl -fsS "${URL[page]}") >/dev/null || { echo "error: nginx and Kestrel serve different bytes" >&2; exit 1; }
