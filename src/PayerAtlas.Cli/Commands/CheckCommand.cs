@@ -141,36 +141,7 @@ public static class CheckCommand
             }
         }
 
-        source = new ConcatStream(skipped.ToArray(), buffered);
+        source = new ReplayStream(skipped.ToArray(), buffered);
         return b is '[' or '{';
-    }
-
-    sealed class ConcatStream(byte[] head, Stream rest) : Stream
-    {
-        int position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (position < head.Length)
-            {
-                var n = Math.Min(buffer.Length, head.Length - position);
-                head.AsSpan(position, n).CopyTo(buffer);
-                position += n;
-                return n;
-            }
-
-            return rest.Read(buffer);
-        }
     }
 }
