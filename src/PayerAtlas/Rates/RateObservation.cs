@@ -27,9 +27,6 @@ public enum BillingClass
 /// </summary>
 public sealed record RateObservation
 {
-    /// <summary>SHA-256 (hex) of the file as read (the compressed bytes for .gz): the idempotency key of an ingest.</summary>
-    public required string SourceSha256 { get; init; }
-
     /// <summary>The file or URL as given by the user.</summary>
     public required string SourceFile { get; init; }
 
