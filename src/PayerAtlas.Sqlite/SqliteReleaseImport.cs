@@ -13,7 +13,7 @@ namespace PayerAtlas.Sqlite;
 /// <summary>One import transaction: the release row and all its rows become visible together at commit.</summary>
 internal sealed partial class SqliteReleaseImport : IReleaseImport
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = StoredJson.Records;
 
     readonly SqliteConnection connection;
     readonly SqliteTransaction tx;

@@ -18,7 +18,7 @@ public static class ServeCommand
         command.SetAction(async (pr, ct) => await Cli.RunAsync(async () =>
         {
             var path = pr.GetValue(db)!;
-            if (!File.Exists(path))
+            if (!StoreFactory.IsPostgres(path) && !File.Exists(path))
             {
                 return Cli.Fail(ExitCode.NotFound, $"database {Path.GetFullPath(path)} does not exist: run import first");
             }
@@ -48,7 +48,7 @@ public static class ServeCommand
     {
         await using var app = PayerAtlasWeb.Build(options);
         await app.StartAsync(ct).ConfigureAwait(false);
-        await Console.Out.WriteLineAsync($"serving {options.Db} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)").ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"serving {StoreFactory.Describe(options.Db)} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)").ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);

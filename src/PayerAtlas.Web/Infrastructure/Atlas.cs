@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using PayerAtlas.Dossiers;
 using PayerAtlas.Publishing;
 using PayerAtlas.Publishing.Model;
-using PayerAtlas.Sqlite;
 using PayerAtlas.Store;
 
 namespace PayerAtlas.Web.Infrastructure;
@@ -111,23 +110,7 @@ public sealed class Atlas : IDisposable
         }
     }
 
-    static IPayerAtlasStore Open(string db)
-    {
-        if (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || db.Contains("Host=", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException("PostgreSQL is not available in this build yet; use a SQLite file path for the database");
-        }
-
-        if (!File.Exists(db))
-        {
-            throw new FileNotFoundException($"database {Path.GetFullPath(db)} does not exist: import a release first (payeratlas import … --db {db})", db);
-        }
-
-        var s = new SqliteStore(db);
-        s.Migrate();
-        return s;
-    }
+    static IPayerAtlasStore Open(string db) => Stores.StoreFactory.Open(db, create: false);
 
     /// <summary>A pooled reader of one release; dispose the lease to return it.</summary>
     public ReaderLease Read(ReleaseInfo release)
