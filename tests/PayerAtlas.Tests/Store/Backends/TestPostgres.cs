@@ -68,7 +68,17 @@ public static class TestPostgres
         }
 
         Process.Start(watchdog)?.Dispose();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], root, asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], root, asRoot);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already stopped: the watchdog removes the folder.
+            }
+        };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=postgres";
     }
 
