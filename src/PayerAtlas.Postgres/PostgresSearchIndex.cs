@@ -93,7 +93,7 @@ internal static class PostgresSearchIndex
     }
 
     static readonly string HeadlineOptions =
-        $"StartSel=\"{SearchHit.MarkStart}\", StopSel=\"{SearchHit.MarkEnd}\", MaxWords=12, MinWords=4, ShortWord=1, HighlightAll=false";
+        $"StartSel=\"{SearchHit.MarkStart}\", StopSel=\"{SearchHit.MarkEnd}\", MaxFragments=1, MaxWords=12, MinWords=4, ShortWord=0, FragmentDelimiter=\" … \"";
 
     public static SearchPage Search(NpgsqlConnection connection, long releaseId, SearchTerms? terms, int offset, int limit)
     {

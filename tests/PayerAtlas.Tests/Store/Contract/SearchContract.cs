@@ -40,6 +40,16 @@ public abstract class SearchContract<TBackend>(ContractReleases<TBackend> releas
     }
 
     [Fact]
+    public void Snippets_mark_the_matched_words()
+    {
+        using var reader = Store.OpenReader(Releases.Cms);
+        var hit = reader.Search(Terms("mammary ducts"), 0, 50).Hits.Single(h => h.Code == "77054");
+        Assert.Contains($"{SearchHit.MarkStart}mammary{SearchHit.MarkEnd}", hit.Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"{SearchHit.MarkStart}ducts{SearchHit.MarkEnd}", hit.Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("X-ray of mammary ducts", hit.PlainSnippet);
+    }
+
+    [Fact]
     public void Stemming_and_prefixes_find_other_forms_of_a_word()
     {
         // "mammograms" stems to the same token as "mammogram"; "mammog" as a prefix reaches "mammography" too.
