@@ -146,18 +146,7 @@ internal sealed partial class PostgresReleaseImport : IReleaseImport
 
     public long CarryForward(Dataset dataset, ReleaseInfo from)
     {
-        string[] tables = dataset switch
-        {
-            Dataset.FeeSchedule => ["fee_schedule"],
-            Dataset.Gpci => ["gpci"],
-            Dataset.LocalityCounties => ["locality_counties"],
-            Dataset.OppsCap => ["opps_cap"],
-            Dataset.HcpcsLevel2 => ["hcpcs"],
-            Dataset.PlacesOfService => ["places_of_service"],
-            Dataset.Editorial => ["editorial"],
-            Dataset.Policies => ["policy_versions", "policy_mentions"],
-            _ => [NcciTable(dataset)],
-        };
+        var tables = StoreTables.Of(dataset);
         long total = 0;
         foreach (var source in from.Sources.Where(s => s.Dataset == dataset))
         {

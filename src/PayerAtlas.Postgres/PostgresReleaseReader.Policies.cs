@@ -7,25 +7,16 @@ namespace PayerAtlas.Postgres;
 internal sealed partial class PostgresReleaseReader
 {
     readonly Dictionary<(string Payer, string Id, string Version), Stored<Policy>> policyCache = [];
-    (HashSet<string> Singles, List<CodeRange> Ranges)? named;
+    PolicyCodeIndex? named;
     IReadOnlyList<Stored<PolicyUpdate>>? updates;
 
     public IReadOnlyList<Stored<Policy>> ListPolicies() => Query(
         "SELECT source_id, row_ref, payer, policy_id, version, record FROM policy_versions WHERE release_id = @r ORDER BY payer, policy_id, version_date NULLS FIRST, version",
         ReadPolicy);
 
-    /// <summary>Whether any policy names the code, answered from memory (a site build asks for every code; few are named).</summary>
-    bool AnyPolicyNames(string code)
-    {
-        named ??= LoadNamed();
-        return named.Value.Singles.Contains(code) || named.Value.Ranges.Exists(r => r.Contains(code));
-    }
-
-    (HashSet<string>, List<CodeRange>) LoadNamed()
-    {
-        var all = Query("SELECT DISTINCT code_low, code_high FROM policy_mentions WHERE release_id = @r", r => new CodeRange(r.GetString(0), r.GetString(1)));
-        return (all.Where(r => r.IsSingle).Select(r => r.Low).ToHashSet(StringComparer.Ordinal), all.Where(r => !r.IsSingle).ToList());
-    }
+    /// <summary>Whether any policy names the code (from memory: a site build asks for every code, and few are named).</summary>
+    bool AnyPolicyNames(string code) => (named ??= new PolicyCodeIndex(
+        Query("SELECT DISTINCT code_low, code_high FROM policy_mentions WHERE release_id = @r", r => new CodeRange(r.GetString(0), r.GetString(1))))).Names(code);
 
     public IReadOnlyList<Stored<Policy>> GetPolicies(string code)
     {

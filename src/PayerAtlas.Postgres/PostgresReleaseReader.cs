@@ -57,33 +57,16 @@ internal sealed partial class PostgresReleaseReader(NpgsqlDataSource dataSource,
         while (r.Read())
         {
             var line = r.GetInt64(1);
-            rows.Add(new Stored<RvuRecord>(ReadRvu(r, line), Source(r.GetInt64(0), line)));
+            rows.Add(new Stored<RvuRecord>(StoredRows.Rvu(r, 2, line), Source(r.GetInt64(0), line)));
         }
 
         return rows;
     }
 
-    static RvuRecord ReadRvu(NpgsqlDataReader r, long line)
-    {
-        var i = 2;
-        string S() => r.GetString(i++);
-        decimal D() => decimal.Parse(r.GetString(i++), CultureInfo.InvariantCulture);
-        return new RvuRecord
-        {
-            Line = line,
-            Hcpcs = S(), Modifier = S(), Description = S(), StatusCode = S(), NotUsedForMedicarePayment = S(),
-            WorkRvu = D(), NonFacilityPeRvu = D(), NonFacilityNaIndicator = S(), FacilityPeRvu = D(), FacilityNaIndicator = S(),
-            MpRvu = D(), NonFacilityTotal = D(), FacilityTotal = D(), PcTcIndicator = S(), GlobalDays = S(),
-            PreOp = D(), IntraOp = D(), PostOp = D(), MultipleProcedure = S(), BilateralSurgery = S(), AssistantSurgery = S(),
-            CoSurgeons = S(), TeamSurgery = S(), EndoscopicBase = S(), ConversionFactor = D(), PhysicianSupervision = S(),
-            CalculationFlag = S(), DiagnosticImagingFamily = S(), OppsNonFacilityPe = D(), OppsFacilityPe = D(), OppsMp = D(),
-        };
-    }
-
     public IReadOnlyList<Stored<GpciRecord>> GetGpcis() => gpcis ??= Query(
         "SELECT source_id, line, mac, state, locality, name, footnote, work, pe, mp FROM gpci WHERE release_id = @r ORDER BY state, name",
         r => new Stored<GpciRecord>(
-            new GpciRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), Dec(r, 7), Dec(r, 8), Dec(r, 9), r.GetInt64(1)),
+            new GpciRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), StoredRows.Decimal(r, 7), StoredRows.Decimal(r, 8), StoredRows.Decimal(r, 9), r.GetInt64(1)),
             Source(r.GetInt64(0), r.GetInt64(1))));
 
     public IReadOnlyList<Stored<LocalityCountyRecord>> GetLocalityCounties() => counties ??= Query(
@@ -95,7 +78,7 @@ internal sealed partial class PostgresReleaseReader(NpgsqlDataSource dataSource,
     public IReadOnlyList<Stored<OppsCapRecord>> GetOppsCaps(string code) => Query(
         "SELECT source_id, line, hcpcs, modifier, proc_status, mac, locality, facility_price, nonfacility_price FROM opps_cap WHERE release_id = @r AND hcpcs = @c ORDER BY line",
         r => new Stored<OppsCapRecord>(
-            new OppsCapRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), Dec(r, 7), Dec(r, 8), r.GetInt64(1)),
+            new OppsCapRecord(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), StoredRows.Decimal(r, 7), StoredRows.Decimal(r, 8), r.GetInt64(1)),
             Source(r.GetInt64(0), r.GetInt64(1))),
         ("c", code));
 
@@ -120,24 +103,12 @@ internal sealed partial class PostgresReleaseReader(NpgsqlDataSource dataSource,
 
     public long Count(Dataset dataset)
     {
-        var table = dataset switch
-        {
-            Dataset.FeeSchedule => "fee_schedule",
-            Dataset.Gpci => "gpci",
-            Dataset.LocalityCounties => "locality_counties",
-            Dataset.OppsCap => "opps_cap",
-            Dataset.HcpcsLevel2 => "hcpcs",
-            Dataset.PlacesOfService => "places_of_service",
-            Dataset.Editorial => "editorial",
-            Dataset.Policies => "policy_versions",
-            _ => null,
-        };
-        return table is null ? CountNcci(dataset) : Query($"SELECT COUNT(*) FROM {table} WHERE release_id = @r", r => r.GetInt64(0))[0];
+        return StoreTables.NcciSettingOf(dataset) is { } setting
+            ? Query($"SELECT COUNT(*) FROM {StoreTables.Of(dataset)[0]} WHERE release_id = @r AND setting = @s", r => r.GetInt64(0), ("s", (int)setting))[0]
+            : Query($"SELECT COUNT(*) FROM {StoreTables.Of(dataset)[0]} WHERE release_id = @r", r => r.GetInt64(0))[0];
     }
 
     public SearchPage Search(SearchTerms? terms, int offset, int limit) => PostgresSearchIndex.Search(Connection, release.Id, terms, offset, limit);
-
-    static decimal Dec(NpgsqlDataReader r, int i) => decimal.Parse(r.GetString(i), CultureInfo.InvariantCulture);
 
     List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> map, params (string Name, object Value)[] args)
     {

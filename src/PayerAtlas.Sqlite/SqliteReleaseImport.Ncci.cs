@@ -1,19 +1,10 @@
 using PayerAtlas.Importers.Ncci;
-using PayerAtlas.Sources;
+using PayerAtlas.Store;
 
 namespace PayerAtlas.Sqlite;
 
 internal sealed partial class SqliteReleaseImport
 {
-    internal static string NcciTable(Dataset dataset) => dataset switch
-    {
-        Dataset.NcciPtpPractitioner or Dataset.NcciPtpHospital => "ncci_ptp",
-        Dataset.NcciMuePractitioner or Dataset.NcciMueOutpatientHospital or Dataset.NcciMueDme => "ncci_mue",
-        _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
-    };
-
-    internal static int Yyyymmdd(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
-
     public long WritePtpEdits(long sourceId, NcciSetting setting, IEnumerable<PtpEdit> rows)
     {
         // The column 2 index takes its rows in random order: with SQLite's default 2 MB page cache a full CMS table
@@ -25,11 +16,11 @@ internal sealed partial class SqliteReleaseImport
         long n = 0;
         foreach (var e in rows)
         {
-            insert.Bind(3, e.Line).Bind(5, e.Column1).Bind(6, e.Column2).Bind(7, e.PriorTo1996 ? 1 : 0).Bind(8, Yyyymmdd(e.Effective))
+            insert.Bind(3, e.Line).Bind(5, e.Column1).Bind(6, e.Column2).Bind(7, e.PriorTo1996 ? 1 : 0).Bind(8, StoreTables.Yyyymmdd(e.Effective))
                 .Bind(10, (int)e.ModifierIndicator).Bind(11, e.Rationale);
             if (e.Deletion is { } d)
             {
-                insert.Bind(9, Yyyymmdd(d));
+                insert.Bind(9, StoreTables.Yyyymmdd(d));
             }
             else
             {

@@ -1,21 +1,19 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PayerAtlas.Importers.Ncci;
-using PayerAtlas.Sources;
 using PayerAtlas.Store;
 
 namespace PayerAtlas.Sqlite;
 
 internal sealed partial class SqliteReleaseReader
 {
-    const string PtpColumns = "source_id, line, column1, column2, prior_1996, effective, deletion, modifier, rationale";
     SqliteCommand? ptpPairQuery;
 
     public IReadOnlyList<Stored<PtpEdit>> GetPtpEdits(string code, NcciSetting setting) => Query(
         $"""
-        SELECT {PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s AND column1 = $c
+        SELECT {StoredRows.PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s AND column1 = $c
         UNION ALL
-        SELECT {PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s AND column2 = $c AND column1 <> $c
+        SELECT {StoredRows.PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s AND column2 = $c AND column1 <> $c
         ORDER BY column1, column2, effective, line
         """,
         ReadPtp, ("$s", (int)setting), ("$c", code));
@@ -26,7 +24,7 @@ internal sealed partial class SqliteReleaseReader
         {
             ptpPairQuery = connection.CreateCommand();
             ptpPairQuery.CommandText =
-                $"SELECT {PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s AND column1 = $a AND column2 = $b ORDER BY effective, line";
+                $"SELECT {StoredRows.PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s AND column1 = $a AND column2 = $b ORDER BY effective, line";
             ptpPairQuery.Parameters.AddWithValue("$r", release.Id);
             ptpPairQuery.Parameters.Add("$s", SqliteType.Integer);
             ptpPairQuery.Parameters.Add("$a", SqliteType.Text);
@@ -50,7 +48,7 @@ internal sealed partial class SqliteReleaseReader
     public IEnumerable<Stored<PtpEdit>> ReadPtpEdits(NcciSetting setting)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s";
+        cmd.CommandText = $"SELECT {StoredRows.PtpColumns} FROM ncci_ptp WHERE release_id = $r AND setting = $s";
         cmd.Parameters.AddWithValue("$r", release.Id);
         cmd.Parameters.AddWithValue("$s", (int)setting);
         using var r = cmd.ExecuteReader();
@@ -61,49 +59,9 @@ internal sealed partial class SqliteReleaseReader
     }
 
     public Stored<MueRecord>? GetMue(string code, NcciSetting setting) => Query(
-        "SELECT source_id, line, code, value, adjudication, adjudication_text, rationale FROM ncci_mue WHERE release_id = $r AND setting = $s AND code = $c",
-        r => new Stored<MueRecord>(
-            new MueRecord
-            {
-                Line = r.GetInt64(1),
-                Code = r.GetString(2),
-                Value = r.GetInt32(3),
-                Adjudication = (MueAdjudication)r.GetInt32(4),
-                AdjudicationText = r.GetString(5),
-                Rationale = r.GetString(6),
-            },
-            Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
+        $"SELECT {StoredRows.MueColumns} FROM ncci_mue WHERE release_id = $r AND setting = $s AND code = $c",
+        r => new Stored<MueRecord>(StoredRows.Mue(r), Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
         ("$s", (int)setting), ("$c", code)).FirstOrDefault();
 
-    Stored<PtpEdit> ReadPtp(SqliteDataReader r)
-    {
-        var line = r.GetInt64(1);
-        var edit = new PtpEdit
-        {
-            Line = line,
-            Column1 = r.GetString(2),
-            Column2 = r.GetString(3),
-            PriorTo1996 = r.GetInt64(4) == 1,
-            Effective = Date(r.GetInt32(5)),
-            Deletion = r.IsDBNull(6) ? null : Date(r.GetInt32(6)),
-            ModifierIndicator = (PtpModifierIndicator)r.GetInt32(7),
-            Rationale = r.GetString(8),
-        };
-        return new Stored<PtpEdit>(edit, Source(r.GetInt64(0), line.ToString(CultureInfo.InvariantCulture)));
-    }
-
-    static DateOnly Date(int yyyymmdd) => new(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
-
-    long CountNcci(Dataset dataset)
-    {
-        var setting = dataset switch
-        {
-            Dataset.NcciPtpPractitioner or Dataset.NcciMuePractitioner => NcciSetting.Practitioner,
-            Dataset.NcciPtpHospital or Dataset.NcciMueOutpatientHospital => NcciSetting.OutpatientHospital,
-            Dataset.NcciMueDme => NcciSetting.Dme,
-            _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
-        };
-        return Query($"SELECT COUNT(*) FROM {SqliteReleaseImport.NcciTable(dataset)} WHERE release_id = $r AND setting = $s",
-            r => r.GetInt64(0), ("$s", (int)setting))[0];
-    }
+    Stored<PtpEdit> ReadPtp(SqliteDataReader r) => new(StoredRows.Ptp(r), Source(r.GetInt64(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture)));
 }
