@@ -27,11 +27,20 @@ internal sealed partial class PostgresReleaseImport : IReleaseImport
         this.connection = connection;
         Label = label;
         tx = connection.BeginTransaction();
-        // Microseconds: what timestamptz keeps, so the release reads back exactly as committed.
-        var now = DateTimeOffset.UtcNow;
-        now = now.AddTicks(-(now.Ticks % 10));
-        releaseId = (long)connection.Scalar("INSERT INTO releases (label, imported_at, is_current) VALUES (@l, @t, false) RETURNING id", tx,
-            ("l", label), ("t", now))!;
+        try
+        {
+            // Microseconds: what timestamptz keeps, so the release reads back exactly as committed.
+            var now = DateTimeOffset.UtcNow;
+            now = now.AddTicks(-(now.Ticks % 10));
+            releaseId = (long)connection.Scalar("INSERT INTO releases (label, imported_at, is_current) VALUES (@l, @t, false) RETURNING id", tx,
+                ("l", label), ("t", now))!;
+        }
+        catch
+        {
+            tx.Dispose();
+            connection.Dispose();
+            throw;
+        }
     }
 
     public string Label { get; }

@@ -24,13 +24,23 @@ internal sealed partial class SqliteReleaseImport : IReleaseImport
     {
         this.connection = connection;
         Label = label;
-        tx = connection.BeginTransaction();
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO releases (label, imported_at, is_current) VALUES ($l, $t, 0) RETURNING id";
-        cmd.Parameters.AddWithValue("$l", label);
-        cmd.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        releaseId = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        try
+        {
+            tx = connection.BeginTransaction();
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO releases (label, imported_at, is_current) VALUES ($l, $t, 0) RETURNING id";
+            cmd.Parameters.AddWithValue("$l", label);
+            cmd.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            releaseId = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        catch
+        {
+            // The connection is this import's own: a failed start must not leave it holding the write lock.
+            tx?.Dispose();
+            connection.Dispose();
+            throw;
+        }
     }
 
     public string Label { get; }

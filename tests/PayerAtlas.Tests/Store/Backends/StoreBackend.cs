@@ -43,9 +43,31 @@ public sealed class SqliteBackend : StoreBackend
 
 public sealed class PostgresBackend : StoreBackend
 {
+    readonly List<string> created = [];
+
     public override string Name => "PostgreSQL";
 
-    public override string CreateDatabase(string hint) => TestPostgres.CreateDatabase(hint);
+    public override string CreateDatabase(string hint)
+    {
+        var database = TestPostgres.CreateDatabase(hint);
+        lock (created)
+        {
+            created.Add(database);
+        }
+
+        return database;
+    }
+
+    /// <summary>Drops the databases it made (a server given by PAYERATLAS_TEST_POSTGRES does not fill up).</summary>
+    public override void Dispose()
+    {
+        foreach (var database in created)
+        {
+            TestPostgres.DropDatabase(database);
+        }
+
+        base.Dispose();
+    }
 
     public override IPayerAtlasStore Open(string database) => new PostgresStore(database);
 }

@@ -32,6 +32,16 @@ public static class TestPostgres
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabase"/>, closing whatever connections it still has.</summary>
+    public static void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using var c = new NpgsqlConnection(Admin.Value);
+        c.Open();
+        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", c);
+        cmd.ExecuteNonQuery();
+    }
+
     static string Start()
     {
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given)
