@@ -22,8 +22,13 @@ public abstract class LiveImportContract : IDisposable
 
     public void Dispose()
     {
+        Cleanup();
         dir.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Cleanup()
+    {
     }
 
     protected static string ImportDemo(string db)
@@ -120,10 +125,20 @@ public sealed class SqliteLiveImportTests : LiveImportContract
 
 public sealed class PostgresLiveImportTests : LiveImportContract
 {
+    string? db;
+
     protected override string CreateDatabase()
     {
-        var db = TestPostgres.CreateDatabase("live");
+        db = TestPostgres.CreateDatabase("live");
         ImportDemo(db);
         return db;
+    }
+
+    protected override void Cleanup()
+    {
+        if (db is not null)
+        {
+            TestPostgres.DropDatabase(db);
+        }
     }
 }

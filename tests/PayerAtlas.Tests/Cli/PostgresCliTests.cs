@@ -31,7 +31,9 @@ public sealed class PostgresCliTests : IDisposable
     [Fact]
     public async Task Import_publish_and_serve_give_the_same_77054_publication_on_postgresql_and_sqlite()
     {
-        var postgres = Url(TestPostgres.CreateDatabase("cli"));
+        var database = TestPostgres.CreateDatabase("cli");
+        using var drop = new Dropping(database);
+        var postgres = Url(database);
         var sqlite = dir.File("atlas.db");
         foreach (var db in new[] { sqlite, postgres })
         {
@@ -108,6 +110,11 @@ public sealed class PostgresCliTests : IDisposable
         Assert.Equal(10, exit); // ExitCode.Failed
         Assert.Contains($"cannot open database postgres://u:***@127.0.0.1:{port}/atlas", err, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-pw", err, StringComparison.Ordinal);
+    }
+
+    sealed class Dropping(string database) : IDisposable
+    {
+        public void Dispose() => TestPostgres.DropDatabase(database);
     }
 
     sealed class ConnectionStringComparer : IEqualityComparer<NpgsqlConnectionStringBuilder>
