@@ -140,10 +140,10 @@ public static class StatePaymentChart
         return $"{s.State}: non-facility {Range(s.NonFacilityMin, s.NonFacilityMax, s.NonFacilityAverage)}; facility {Range(s.FacilityMin, s.FacilityMax, s.FacilityAverage)}";
     }
 
-    static string Money(decimal value, bool cents) => "$" + value.ToString(cents ? "#,0.00" : "#,0", CultureInfo.InvariantCulture);
+    internal static string Money(decimal value, bool cents) => "$" + value.ToString(cents ? "#,0.00" : "#,0", CultureInfo.InvariantCulture);
 
     /// <summary>1, 2 or 5 times a power of ten, at least <paramref name="rough"/>.</summary>
-    static decimal NiceStep(decimal rough)
+    internal static decimal NiceStep(decimal rough)
     {
         if (rough <= 0)
         {
