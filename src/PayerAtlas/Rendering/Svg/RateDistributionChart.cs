@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using PayerAtlas.Dossiers;
 using PayerAtlas.Publishing;
@@ -46,38 +45,17 @@ public static class RateDistributionChart
 
     public static string Render(string code, string release, IReadOnlyList<RateBenchmark> rows, IReadOnlyList<Reference> references)
     {
-        var values = rows.SelectMany(r => new[] { r.P10, r.P90 }).Concat(references.Select(r => r.Amount)).ToList();
-        var (lo, hi) = (values.Min(), values.Max());
-        var step = StatePaymentChart.NiceStep(hi > lo ? (hi - lo) / 4 : Math.Max(hi, 1) / 5);
-        var bottom = Math.Max(0, Math.Floor(lo / step) * step);
-        var top = Math.Ceiling(hi / step) * step;
-        if (top <= bottom)
-        {
-            top = bottom + step;
-        }
-
+        var axis = SvgChart.Axis.Over(rows.SelectMany(r => new[] { r.P10, r.P90 }).Concat(references.Select(r => r.Amount)).ToList());
         var plot = Width - Left - Right;
-        double X(decimal v) => Left + (double)((v - bottom) / (top - bottom)) * plot;
+        double X(decimal v) => axis.X(v, Left, plot);
         var first = 40 + references.Count * 14;
         var height = first + rows.Count * Row + Bottom;
 
         var w = new StringBuilder(4096);
-        w.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"rates-title rates-desc\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
-        w.Append("<title id=\"rates-title\">");
-        Text(w, $"Commercial negotiated rates for {code} by payer, release {release}");
-        w.Append("</title>\n<desc id=\"rates-desc\">");
-        Text(w, "For each payer, a box from the 25th to the 75th percentile of the dollar rates with a line at the median, and whiskers from the 10th to the 90th percentile. Dashed lines mark the matching Medicare amounts.");
-        w.Append("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+        SvgChart.Open(w, Width, height, "rates", $"Commercial negotiated rates for {code} by payer, release {release}",
+            "For each payer, a box from the 25th to the 75th percentile of the dollar rates with a line at the median, and whiskers from the 10th to the 90th percentile. Dashed lines mark the matching Medicare amounts.");
         w.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right + 10}\" y=\"18\" fill=\"#5b6470\">Median</text>\n");
-
-        for (var t = bottom; t <= top; t += step)
-        {
-            var x = X(t);
-            w.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"{first - 6}\" x2=\"{x:0.#}\" y2=\"{height - Bottom + 4}\" stroke=\"#d8dde3\"/>\n");
-            w.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{height - Bottom + 20}\" text-anchor=\"middle\" fill=\"#5b6470\">");
-            Text(w, StatePaymentChart.Money(t, step < 1));
-            w.Append("</text>\n");
-        }
+        SvgChart.Grid(w, axis, X, first - 6, height - Bottom + 4);
 
         for (var i = 0; i < rows.Count; i++)
         {
@@ -89,7 +67,7 @@ public static class RateDistributionChart
             var x = X(references[i].Amount);
             w.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"{first - 6}\" x2=\"{x:0.#}\" y2=\"{height - Bottom + 4}\" stroke=\"#b3541e\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n");
             w.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{first - 10 - (references.Count - 1 - i) * 14}\" text-anchor=\"middle\" fill=\"#b3541e\">");
-            Text(w, $"{references[i].Label} {StatePaymentChart.Money(references[i].Amount, true)}");
+            Text(w, $"{references[i].Label} {SvgChart.Money(references[i].Amount, true)}");
             w.Append("</text>\n");
         }
 
@@ -121,7 +99,7 @@ public static class RateDistributionChart
     static string Details(RateBenchmark b) =>
         $"{b.State ?? "not located"} · {b.BillingClass?.ToString().ToLowerInvariant() ?? "billing class not stated"}{(b.Modifiers.Length == 0 ? "" : " · " + b.Modifiers.Replace(':', ' '))}";
 
-    static string Money(decimal value) => StatePaymentChart.Money(Math.Round(value, 2, MidpointRounding.AwayFromZero), true);
+    static string Money(decimal value) => SvgChart.Money(Math.Round(value, 2, MidpointRounding.AwayFromZero), true);
 
-    static void Text(StringBuilder w, string text) => w.Append(WebUtility.HtmlEncode(text));
+    static void Text(StringBuilder w, string text) => SvgChart.Text(w, text);
 }
