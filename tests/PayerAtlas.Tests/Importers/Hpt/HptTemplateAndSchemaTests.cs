@@ -36,3 +36,22 @@ public class HptTemplateAndSchemaTests
         Assert.Contains("not a CMS hospital standard-charges JSON file", e.Message, StringComparison.Ordinal);
     }
 }
+
+public class HptRecognitionTests
+{
+    static byte[] Head(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return bytes[..Math.Min(bytes.Length, HptReader.SniffBytes)];
+    }
+
+    [Fact]
+    public void Every_hospital_example_is_recognised_and_no_tic_file_is()
+    {
+        Assert.All(HptFiles.All, f => Assert.True(HptReader.Recognises(Head(f)), f));
+        var tic = Directory.GetFiles(SharedData.Path("tic"), "*.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(tic);
+        Assert.All(tic, f => Assert.False(HptReader.Recognises(Head(f)), f));
+        Assert.False(HptReader.Recognises(Head(SharedData.Pfs("PPRRVU2025_Oct.csv"))));
+    }
+}
