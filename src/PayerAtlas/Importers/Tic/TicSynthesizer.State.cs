@@ -42,6 +42,8 @@ public static partial class TicSynthesizer
         readonly string[] codes;
         readonly string[] expirations;
         readonly long flushAt = 64 << 10;
+        long nextProgress = 64 << 20;
+        Stream? counted;
 
         public State(TicSynthesizerOptions options)
         {
@@ -62,6 +64,7 @@ public static partial class TicSynthesizer
 
         public void WriteDocument(Utf8JsonWriter w, Stream counted)
         {
+            this.counted = counted;
             w.WriteStartObject();
             w.WriteString("reporting_entity_name", options.ReportingEntity);
             w.WriteString("reporting_entity_type", "health insurance issuer");
@@ -104,6 +107,11 @@ public static partial class TicSynthesizer
             if (w.BytesPending >= flushAt)
             {
                 w.Flush();
+                if (options.Progress is { } progress && counted!.Position >= nextProgress)
+                {
+                    nextProgress = counted.Position + (64 << 20);
+                    progress(counted.Position);
+                }
             }
         }
 

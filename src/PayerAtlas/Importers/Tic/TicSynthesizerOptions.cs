@@ -18,6 +18,9 @@ public sealed record TicSynthesizerOptions
     public int ProviderReferences { get; init; }
 
     public string ReportingEntity { get; init; } = "Synthetic Health Plan";
+
+    /// <summary>Called about every 64 MB with the JSON bytes written so far.</summary>
+    public Action<long>? Progress { get; init; }
 }
 
 /// <summary>What was written: sizes and the counts a reader of the file must find.</summary>
