@@ -50,5 +50,5 @@ var seconds = clock.Elapsed.TotalSeconds;
 using var self = Process.GetCurrentProcess();
 self.Refresh();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{mode,-5} {Path.GetFileName(file),-24} bytes={bytes} seconds={seconds:0.000} MB/s={bytes / 1e6 / seconds:0.0} peak_ws_MB={self.PeakWorkingSet64 / 1e6:0.0} {detail}"));
+    $"{mode,-5} {Path.GetFileName(file),-24} bytes={bytes} seconds={seconds:0.000} MB/s={bytes / 1e6 / seconds:0.0} peak_ws_MB={self.PeakWorkingSet64 / 1e6:0.0} gc_heap_MB={GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:0.0} gc_committed_MB={GC.GetGCMemoryInfo().TotalCommittedBytes / 1e6:0.0} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} {detail}"));
 return 0;

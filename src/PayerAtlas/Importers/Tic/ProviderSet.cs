@@ -169,7 +169,7 @@ internal sealed class ProviderTable
 /// </summary>
 internal sealed class ListCache
 {
-    const int Capacity = 1 << 17;
+    const int Capacity = 1 << 18;
     readonly Slot[] slots = new Slot[Capacity];
     int count;
 
