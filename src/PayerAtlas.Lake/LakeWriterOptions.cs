@@ -1,0 +1,20 @@
+namespace PayerAtlas.Lake;
+
+/// <summary>Memory bounds of a lake ingest. The defaults keep an ingest well under 256 MB whatever the file size.</summary>
+public sealed record LakeWriterOptions
+{
+    /// <summary>Rows per Parquet row group (a partition's batch is flushed when it reaches this).</summary>
+    public int RowGroupRows { get; init; } = 16_384;
+
+    /// <summary>Rows held across all partitions' open batches; past it the largest batch is flushed early.</summary>
+    public int MaxBufferedRows { get; init; } = 65_536;
+
+    /// <summary>Partitions with an open batch; a new partition beyond it flushes the largest batch first.</summary>
+    public int MaxOpenBatches { get; init; } = 64;
+
+    /// <summary>Parquet files open at once in the background writer; the least recently used is closed (a later batch of that partition starts the next part file).</summary>
+    public int MaxOpenFiles { get; init; } = 64;
+
+    /// <summary>Full batches queued between the reading thread and the Parquet thread.</summary>
+    public int QueuedBatches { get; init; } = 4;
+}
