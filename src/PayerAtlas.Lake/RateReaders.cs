@@ -12,7 +12,7 @@ public delegate long RateFileReader(Stream content, string source, IRateSink sin
 public delegate IReadOnlyList<string> TableOfContentsReader(Stream content, string source, CancellationToken cancellationToken);
 
 /// <summary>Which reader handles which layout: the ingest dispatches on the sniffed <see cref="RateFileKind"/>.</summary>
-public sealed class RateReaders
+public sealed partial class RateReaders
 {
     readonly Dictionary<RateFileKind, RateFileReader> readers = [];
 
