@@ -28,6 +28,7 @@ public static class LakeSchema
     public static readonly DataField<string> NegotiatedType = new("negotiated_type", true);
     public static readonly DataField<double?> Rate = new("rate");
     public static readonly DataField<bool?> RateIsPercentage = new("rate_is_percentage");
+    public static readonly DataField<double?> BilledCharge = new("billed_charge");
     public static readonly DataField<string> Algorithm = new("algorithm", true);
     public static readonly DataField<string> BillingClass = new("billing_class", true);
     public static readonly DataField<string> Setting = new("setting", true);
@@ -41,6 +42,6 @@ public static class LakeSchema
     public static readonly ParquetSchema Schema = new(
         SourceFile, SourceKind, Locator, ReportingEntity, ReportingEntityType, PayerName, Plan, PlanId, PlanIdType,
         PlanMarketType, Network, BillingCode, BillingCodeType, BillingCodeTypeVersion, Modifiers, NegotiationArrangement,
-        NegotiatedType, Rate, RateIsPercentage, Algorithm, BillingClass, Setting, PlacesOfService, ProviderNpiCount,
+        NegotiatedType, Rate, RateIsPercentage, BilledCharge, Algorithm, BillingClass, Setting, PlacesOfService, ProviderNpiCount,
         ProviderTinCount, State, ExpirationDate, AdditionalInformation);
 }

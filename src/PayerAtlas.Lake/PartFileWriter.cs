@@ -116,6 +116,7 @@ internal sealed class PartFileWriter : IAsyncDisposable
         await Text(g, LakeSchema.NegotiatedType, b.NegotiatedType, n).ConfigureAwait(false);
         await g.WriteAsync<double>(LakeSchema.Rate, b.Rate.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
         await g.WriteAsync<bool>(LakeSchema.RateIsPercentage, b.RateIsPercentage.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
+        await g.WriteAsync<double>(LakeSchema.BilledCharge, b.BilledCharge.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
         await Text(g, LakeSchema.Algorithm, b.Algorithm, n).ConfigureAwait(false);
         await Text(g, LakeSchema.BillingClass, b.BillingClass, n).ConfigureAwait(false);
         await Text(g, LakeSchema.Setting, b.Setting, n).ConfigureAwait(false);

@@ -41,6 +41,7 @@ internal sealed class RowBatch
     public string?[] NegotiatedType = [];
     public double?[] Rate = [];
     public bool?[] RateIsPercentage = [];
+    public double?[] BilledCharge = [];
     public string?[] Algorithm = [];
     public string?[] BillingClass = [];
     public string?[] Setting = [];
@@ -78,6 +79,7 @@ internal sealed class RowBatch
         NegotiatedType[i] = o.NegotiatedType;
         Rate[i] = o.Rate is { } r ? (double)r : null;
         RateIsPercentage[i] = o.RateIsPercentage;
+        BilledCharge[i] = o.BilledCharge is { } c ? (double)c : null;
         Algorithm[i] = o.Algorithm;
         BillingClass[i] = ClassName(o.BillingClass);
         Setting[i] = o.Setting;
@@ -110,6 +112,7 @@ internal sealed class RowBatch
         Array.Resize(ref NegotiatedType, rows);
         Array.Resize(ref Rate, rows);
         Array.Resize(ref RateIsPercentage, rows);
+        Array.Resize(ref BilledCharge, rows);
         Array.Resize(ref Algorithm, rows);
         Array.Resize(ref BillingClass, rows);
         Array.Resize(ref Setting, rows);
