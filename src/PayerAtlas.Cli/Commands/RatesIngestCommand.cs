@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PayerAtlas.Importers.Tic;
+using PayerAtlas.Importing;
 using PayerAtlas.Lake;
 
 namespace PayerAtlas.Cli.Commands;
@@ -59,8 +61,8 @@ public static class RatesIngestCommand
         return failed.Count > 0 ? ExitCode.BadInput : ExitCode.Ok;
     }
 
-    static bool IsBadInput(Exception e) => e is RateIngestException or JsonException or InvalidDataException or FormatException or EndOfStreamException
-        or HttpRequestException or FileNotFoundException;
+    static bool IsBadInput(Exception e) => e is RateIngestException or TicFormatException or ImportException or JsonException
+        or InvalidDataException or FormatException or EndOfStreamException or HttpRequestException or IOException;
 
     static string Message(string source, Exception e) => e is RateIngestException ? e.Message : $"{source}: {e.Message}";
 
