@@ -7,13 +7,16 @@ public sealed record LakeWriterOptions
     public int RowGroupRows { get; init; } = 16_384;
 
     /// <summary>Rows held across all partitions' open batches; past it the largest batch is flushed early.</summary>
-    public int MaxBufferedRows { get; init; } = 65_536;
+    public int MaxBufferedRows { get; init; } = 196_608;
 
-    /// <summary>Partitions with an open batch; a new partition beyond it flushes the largest batch first.</summary>
-    public int MaxOpenBatches { get; init; } = 64;
+    /// <summary>
+    /// Partitions with an open batch; a new partition beyond it flushes the largest batch first. Batches start at 256
+    /// rows and double, so many open partitions cost little; <see cref="MaxBufferedRows"/> bounds the memory.
+    /// </summary>
+    public int MaxOpenBatches { get; init; } = 4_096;
 
     /// <summary>Parquet files open at once in the background writer; the least recently used is closed (a later batch of that partition starts the next part file).</summary>
-    public int MaxOpenFiles { get; init; } = 64;
+    public int MaxOpenFiles { get; init; } = 512;
 
     /// <summary>Full batches queued between the reading thread and the Parquet thread.</summary>
     public int QueuedBatches { get; init; } = 4;

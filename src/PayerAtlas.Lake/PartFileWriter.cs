@@ -78,7 +78,7 @@ internal sealed class PartFileWriter : IAsyncDisposable
         var relative = Path.Combine(LakeLayout.PartitionFolder(key.PayerSlug, key.CodePrefix), $"{n:D4}.parquet");
         var path = Path.Combine(staging, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         var writer = await ParquetWriter.CreateAsync(LakeSchema.Schema, stream, Options, cancellationToken: ct).ConfigureAwait(false);
         var part = new OpenPart(key, n, relative, stream, writer);
         open.Add(key, part);

@@ -8,7 +8,7 @@ namespace PayerAtlas.Lake;
 /// </summary>
 internal sealed class RowBatch
 {
-    public RowBatch(int maxRows, int initialRows = 1024)
+    public RowBatch(int maxRows, int initialRows = 256)
     {
         MaxRows = maxRows;
         Allocate(Math.Min(initialRows, maxRows));
