@@ -6,17 +6,15 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// Writes observations into part files in one staging folder, partitioned by payer and code prefix. The reader's
-/// thread only copies fields into per-partition column batches; full batches go through a bounded channel to one
-/// background task that encodes Parquet (so parsing and encoding use both cores, and a slow disk slows the reader
-/// instead of growing memory). <see cref="RateLake"/> moves the parts into place once the source was read whole.
+/// thread only copies fields into per-partition column batches; full batches go through bounded channels to background
+/// Parquet encoders (so parsing and encoding use both cores, and a slow disk slows the reader instead of growing
+/// memory). <see cref="RateLake"/> moves the parts into place once the source was read whole.
 /// </summary>
 public sealed class LakeWriter : IRateSink, IAsyncDisposable
 {
     readonly LakeWriterOptions options;
-    readonly Channel<RowBatch> queue;
+    readonly Encoder[] encoders;
     readonly ConcurrentQueue<RowBatch> pool = new();
-    readonly PartFileWriter files;
-    readonly Task background;
     readonly CancellationTokenSource abort = new();
     readonly Dictionary<string, PayerSlots> payers = new(StringComparer.Ordinal);
     readonly List<Slot> openSlots = [];
@@ -31,13 +29,9 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         this.options = options ?? new LakeWriterOptions();
         StagingFolder = stagingFolder;
         Directory.CreateDirectory(stagingFolder);
-        files = new PartFileWriter(stagingFolder, this.options.MaxOpenFiles);
-        queue = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(Math.Max(1, this.options.QueuedBatches))
-        {
-            SingleReader = true,
-            SingleWriter = true,
-        });
-        background = Task.Run(DrainAsync);
+        encoders = Enumerable.Range(0, Math.Max(1, this.options.Encoders))
+            .Select(_ => new Encoder(this, new PartFileWriter(stagingFolder, Math.Max(1, this.options.MaxOpenFiles / Math.Max(1, this.options.Encoders)))))
+            .ToArray();
     }
 
     public string StagingFolder { get; }
@@ -83,9 +77,19 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         }
 
         finished = true;
-        queue.Writer.TryComplete();
-        await background.ConfigureAwait(false);
-        return await files.FinishAsync().ConfigureAwait(false);
+        var parts = new List<StagedPart>();
+        foreach (var e in encoders)
+        {
+            e.Queue.Writer.TryComplete();
+        }
+
+        foreach (var e in encoders)
+        {
+            await e.Drain.ConfigureAwait(false);
+            parts.AddRange(await e.Files.FinishAsync().ConfigureAwait(false));
+        }
+
+        return parts;
     }
 
     public async ValueTask DisposeAsync()
@@ -94,17 +98,24 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         {
             finished = true;
             await abort.CancelAsync().ConfigureAwait(false);
-            queue.Writer.TryComplete();
-            try
+            foreach (var e in encoders)
             {
-                await background.ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or IOException)
-            {
+                e.Queue.Writer.TryComplete();
+                try
+                {
+                    await e.Drain.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or IOException)
+                {
+                }
             }
         }
 
-        await files.DisposeAsync().ConfigureAwait(false);
+        foreach (var e in encoders)
+        {
+            await e.Files.DisposeAsync().ConfigureAwait(false);
+        }
+
         abort.Dispose();
     }
 
@@ -160,16 +171,18 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
             return;
         }
 
-        // Back-pressure: the reader waits here while the Parquet thread is behind by QueuedBatches.
-        while (!queue.Writer.TryWrite(batch))
+        // A partition always goes to the same encoder (its part files are that encoder's). Back-pressure: the reader
+        // waits here while that encoder is behind by QueuedBatches.
+        var encoder = encoders[(int)((uint)batch.Partition.GetHashCode() % (uint)encoders.Length)];
+        while (!encoder.Queue.Writer.TryWrite(batch))
         {
-            if (background.IsCompleted)
+            if (encoder.Drain.IsCompleted)
             {
-                background.GetAwaiter().GetResult();
+                encoder.Drain.GetAwaiter().GetResult();
                 throw new InvalidOperationException("the lake writer stopped");
             }
 
-            queue.Writer.WaitToWriteAsync().AsTask().GetAwaiter().GetResult();
+            encoder.Queue.Writer.WaitToWriteAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -180,13 +193,13 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         return batch;
     }
 
-    async Task DrainAsync()
+    async Task DrainAsync(Encoder encoder)
     {
         try
         {
-            await foreach (var batch in queue.Reader.ReadAllAsync(abort.Token).ConfigureAwait(false))
+            await foreach (var batch in encoder.Queue.Reader.ReadAllAsync(abort.Token).ConfigureAwait(false))
             {
-                await files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
+                await encoder.Files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
                 batch.Clear();
                 pool.Enqueue(batch);
             }
@@ -194,9 +207,28 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         catch
         {
             // Unblock a reader waiting on a full queue; the fault surfaces from Flush or FinishAsync.
-            queue.Writer.TryComplete();
+            encoder.Queue.Writer.TryComplete();
             throw;
         }
+    }
+
+    /// <summary>One Parquet encoder: its queue of full batches, its part files, its background task.</summary>
+    sealed class Encoder
+    {
+        public Encoder(LakeWriter owner, PartFileWriter files)
+        {
+            Files = files;
+            Queue = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(Math.Max(1, owner.options.QueuedBatches))
+            {
+                SingleReader = true,
+                SingleWriter = true,
+            });
+            Drain = Task.Run(() => owner.DrainAsync(this));
+        }
+
+        public Channel<RowBatch> Queue { get; }
+        public PartFileWriter Files { get; }
+        public Task Drain { get; }
     }
 
     sealed class PayerSlots(string slug)

@@ -18,6 +18,13 @@ public sealed record LakeWriterOptions
     /// <summary>Parquet files open at once in the background writer; the least recently used is closed (a later batch of that partition starts the next part file).</summary>
     public int MaxOpenFiles { get; init; } = 512;
 
-    /// <summary>Full batches queued between the reading thread and the Parquet thread.</summary>
+    /// <summary>
+    /// Parquet encoders working at once, each owning a share of the partitions. Encoding costs more per row than
+    /// parsing, so with two cores one encoder beside the reader leaves the reader waiting; two let the encoders take
+    /// the time the reader would spend blocked.
+    /// </summary>
+    public int Encoders { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Full batches queued between the reading thread and each Parquet encoder.</summary>
     public int QueuedBatches { get; init; } = 4;
 }
