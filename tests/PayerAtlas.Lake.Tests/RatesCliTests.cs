@@ -17,7 +17,7 @@ public sealed partial class RatesCliTests : IDisposable
 
     static (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var root = new RootCommand { RatesIngestCommand.Create(), RatesBenchmarkCommand.Create() };
+        var root = new RootCommand { ImportCommand.Create(), RatesIngestCommand.Create(), RatesBenchmarkCommand.Create() };
         var (oldOut, oldErr) = (Console.Out, Console.Error);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -96,6 +96,29 @@ public sealed partial class RatesCliTests : IDisposable
         Assert.Equal(expected.Count, doc.RootElement.GetArrayLength());
         Assert.Equal(expected[0].Median, doc.RootElement[0].GetProperty("benchmark").GetProperty("median").GetDecimal());
         Assert.Equal(expected[0].Count, doc.RootElement[0].GetProperty("benchmark").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Benchmark_with_a_fee_schedule_store_sets_each_median_beside_the_matching_Medicare_amount()
+    {
+        // CY2025 October release: 77054 national non-facility 67.28 (global) and 20.38 (-26), as the price command states.
+        var db = folder.File("atlas.db");
+        Assert.Equal(0, Run("import", SharedData.Path("pfs", "rvu25d"), "--db", db).Exit);
+        var lake = new RateLake(folder.Lake);
+        await LakeWriterTests.IngestAsync(lake, "rates.json",
+        [
+            Observations.Rate("Acme Health", "77054", 50), Observations.Rate("Acme Health", "77054", 100), Observations.Rate("Acme Health", "77054", 150),
+            Observations.Rate("Acme Health", "77054", 20) with { Modifiers = "26" }, Observations.Rate("Acme Health", "77054", 30) with { Modifiers = "26" },
+        ]);
+
+        var (exit, stdout, _) = Run("benchmark", "77054", "--lake", folder.Lake, "--db", db, "--format", "json");
+
+        Assert.Equal(0, exit);
+        var rows = System.Text.Json.JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+            .Select(r => (r.GetProperty("benchmark").GetProperty("modifiers").GetString(), r.GetProperty("benchmark").GetProperty("median").GetDecimal(),
+                r.GetProperty("medicare").GetDecimal(), r.GetProperty("medianPercentOfMedicare").GetDecimal()))
+            .ToList();
+        Assert.Equal([("", 100m, 67.28m, 148.6m), ("26", 25m, 20.38m, 122.7m)], rows);
     }
 
     [Fact]
