@@ -47,6 +47,9 @@ internal sealed class TicJsonBuffer : IDisposable
     /// <summary>The stream has ended: the reader holds the last bytes there are.</summary>
     public bool IsFinal => final;
 
+    /// <summary>The bytes come through a gzip decompressor (which ends silently when its input is cut short).</summary>
+    public bool IsGzip => stream is System.IO.Compression.GZipStream;
+
     public Utf8JsonReader Start()
     {
         Fill();
@@ -64,6 +67,25 @@ internal sealed class TicJsonBuffer : IDisposable
         if (!reader.Read())
         {
             ReadSlow(ref reader);
+        }
+    }
+
+    /// <summary>After the root value: the rest of the stream must be whitespace (the reader throws on anything else).</summary>
+    public void ReadToEnd(ref Utf8JsonReader reader)
+    {
+        while (true)
+        {
+            if (reader.Read())
+            {
+                throw new TicFormatException(File, Offset(reader.TokenStartIndex), "$", "content after the top-level object");
+            }
+
+            if (final)
+            {
+                return;
+            }
+
+            Refill(ref reader);
         }
     }
 
@@ -114,7 +136,7 @@ internal sealed class TicJsonBuffer : IDisposable
         {
             if (final)
             {
-                throw new TicFormatException(File, Offset(reader.BytesConsumed), Path.ToString(), "the JSON ends early (truncated file)");
+                throw new TicFormatException(File, Offset(reader.BytesConsumed), Path.ToString(), IsGzip ? "the gzip stream ends before the JSON does (cut short)" : "the JSON ends early (truncated file)");
             }
 
             Refill(ref reader);

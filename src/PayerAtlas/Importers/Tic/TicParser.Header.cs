@@ -76,7 +76,7 @@ internal sealed partial class TicParser
 
         if (effect == Affects && frozen is not null && observations > 0)
         {
-            throw Fail(ref r, null, "this header field comes after in_network, whose rates were already read with the header as it stood; put the header before in_network");
+            throw Fail(ref r, System.Text.Encoding.UTF8.GetString(name), "this header field comes after in_network, whose rates were already read with the header as it stood; put the header before in_network");
         }
 
         return true;

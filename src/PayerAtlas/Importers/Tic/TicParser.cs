@@ -48,7 +48,7 @@ internal sealed partial class TicParser : IDisposable
         {
             var r = j.Start();
             ReadDocument(ref r);
-            firstPassBytes = j.Offset(r.BytesConsumed);
+            firstPassBytes = j.Position;
         }
 
         if (deferred is { } d)
@@ -132,6 +132,7 @@ internal sealed partial class TicParser : IDisposable
         }
 
         var end = j.Offset(r.TokenStartIndex);
+        j.ReadToEnd(ref r);
         switch (kind)
         {
             case TicFileKind.InNetwork or TicFileKind.AllowedAmounts or TicFileKind.TableOfContents:
@@ -263,7 +264,12 @@ internal sealed partial class TicParser : IDisposable
     {
         // With the final block in the reader, "end of data" / "depth to be zero" mean the document stops mid-value.
         var truncated = j.IsFinal && (e.Message.Contains("end of data", StringComparison.Ordinal) || e.Message.Contains("depth to be zero", StringComparison.Ordinal));
-        var reason = truncated ? $"the JSON ends early (truncated file): {e.Message}" : $"invalid JSON: {e.Message}";
+        var reason = (truncated, j.IsGzip) switch
+        {
+            (true, true) => $"the gzip stream ends before the JSON does (cut short): {e.Message}",
+            (true, false) => $"the JSON ends early (truncated file): {e.Message}",
+            _ => $"invalid JSON: {e.Message}",
+        };
         return new TicFormatException(source.Name, j.Offset(r.BytesConsumed), path.ToString(), reason, e);
     }
 
