@@ -30,7 +30,8 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         StagingFolder = stagingFolder;
         Directory.CreateDirectory(stagingFolder);
         encoders = Enumerable.Range(0, Math.Max(1, this.options.Encoders))
-            .Select(_ => new Encoder(this, new PartFileWriter(stagingFolder, Math.Max(1, this.options.MaxOpenFiles / Math.Max(1, this.options.Encoders)))))
+            .Select(_ => new Encoder(this, new PartFileWriter(stagingFolder, Math.Max(1, this.options.MaxOpenFiles / Math.Max(1, this.options.Encoders)),
+                Math.Max(1, this.options.MaxOpenRowGroups / Math.Max(1, this.options.Encoders)))))
             .ToArray();
     }
 
@@ -167,7 +168,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         bufferedRows -= batch.Count;
         if (batch.Count == 0)
         {
-            pool.Enqueue(batch);
+            Recycle(batch);
             return;
         }
 
@@ -186,6 +187,16 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         }
     }
 
+    /// <summary>Keeps a few emptied batches for reuse (enough for the queues); the rest go to the GC.</summary>
+    void Recycle(RowBatch batch)
+    {
+        batch.Clear();
+        if (pool.Count < (encoders.Length * options.QueuedBatches) + 8)
+        {
+            pool.Enqueue(batch);
+        }
+    }
+
     RowBatch Rent(PartitionKey key)
     {
         var batch = pool.TryDequeue(out var b) ? b : new RowBatch(options.RowGroupRows);
@@ -200,8 +211,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
             await foreach (var batch in encoder.Queue.Reader.ReadAllAsync(abort.Token).ConfigureAwait(false))
             {
                 await encoder.Files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
-                batch.Clear();
-                pool.Enqueue(batch);
+                Recycle(batch);
             }
         }
         catch

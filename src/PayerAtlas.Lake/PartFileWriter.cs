@@ -18,10 +18,14 @@ internal sealed class PartFileWriter : IAsyncDisposable
     readonly List<StagedPart> closed = [];
     long tick;
 
-    public PartFileWriter(string staging, int maxOpen)
+    readonly int maxRowGroups;
+    int openRowGroups;
+
+    public PartFileWriter(string staging, int maxOpen, int maxRowGroups)
     {
         this.staging = staging;
         this.maxOpen = Math.Max(1, maxOpen);
+        this.maxRowGroups = Math.Max(1, maxRowGroups);
     }
 
     public long Rows { get; private set; }
@@ -42,7 +46,13 @@ internal sealed class PartFileWriter : IAsyncDisposable
         part.LastUsed = ++tick;
         await WriteRowGroupAsync(part.Writer, batch, ct).ConfigureAwait(false);
         part.Rows += batch.Count;
+        part.RowGroups++;
+        openRowGroups++;
         Rows += batch.Count;
+        if (openRowGroups > maxRowGroups)
+        {
+            await CloseAsync(open.Values.MaxBy(p => p.RowGroups)!).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Closes every file (writing the Parquet footers) and lists the parts written.</summary>
@@ -78,7 +88,7 @@ internal sealed class PartFileWriter : IAsyncDisposable
         var relative = Path.Combine(LakeLayout.PartitionFolder(key.PayerSlug, key.CodePrefix), $"{n:D4}.parquet");
         var path = Path.Combine(staging, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 12);
         var writer = await ParquetWriter.CreateAsync(LakeSchema.Schema, stream, Options, cancellationToken: ct).ConfigureAwait(false);
         var part = new OpenPart(key, n, relative, stream, writer);
         open.Add(key, part);
@@ -88,6 +98,7 @@ internal sealed class PartFileWriter : IAsyncDisposable
     async Task CloseAsync(OpenPart part)
     {
         open.Remove(part.Key);
+        openRowGroups -= part.RowGroups;
         await part.Writer.DisposeAsync().ConfigureAwait(false);
         await part.Stream.DisposeAsync().ConfigureAwait(false);
         closed.Add(new StagedPart(part.Key, part.Number, part.RelativePath, part.Rows));
@@ -139,6 +150,7 @@ internal sealed class PartFileWriter : IAsyncDisposable
         public FileStream Stream { get; } = stream;
         public ParquetWriter Writer { get; } = writer;
         public long Rows { get; set; }
+        public int RowGroups { get; set; }
         public long LastUsed { get; set; }
     }
 }

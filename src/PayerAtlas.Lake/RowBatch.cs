@@ -8,11 +8,14 @@ namespace PayerAtlas.Lake;
 /// </summary>
 internal sealed class RowBatch
 {
-    public RowBatch(int maxRows, int initialRows = 256)
+    public RowBatch(int maxRows, int initialRows = InitialRows)
     {
         MaxRows = maxRows;
         Allocate(Math.Min(initialRows, maxRows));
     }
+
+    /// <summary>Rows a new (or recycled) batch has room for: small, since hundreds of partitions may be open at once.</summary>
+    public const int InitialRows = 64;
 
     /// <summary>The row-group size: a batch never grows past it.</summary>
     public int MaxRows { get; }
@@ -139,6 +142,12 @@ internal sealed class RowBatch
         }
 
         Count = 0;
+
+        // A recycled batch serves any partition next, most of them small: drop the room a big one grew.
+        if (SourceFile.Length > 4 * InitialRows)
+        {
+            Allocate(InitialRows);
+        }
     }
 
     public static string KindName(RateSourceKind kind) => kind switch
