@@ -135,7 +135,7 @@ public sealed class LakeWriterTests : IDisposable
     {
         // Two partitions alternate with one open file allowed: every batch reopens, so parts 0000, 0001, … appear.
         var rows = Enumerable.Range(0, 40).Select(i => Observations.Rate("Acme Health", i % 2 == 0 ? "77054" : "99213", i, i: i)).ToList();
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 5, MaxOpenFiles = 1, MaxBufferedRows = 5 });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 5, MaxOpenFiles = 1, MaxBufferedRows = 5, Encoders = 1 });
         var record = await IngestAsync(lake, "alternating.json", rows);
 
         Assert.True(record!.Parts.Count > 2);
