@@ -29,8 +29,10 @@ internal sealed class ProviderReference
 internal sealed class ProviderTable
 {
     const int MaxCachedLists = 1 << 16;
+    const long DenseLimit = 1 << 22;
+    ProviderSetSummary?[] dense = new ProviderSetSummary?[1024];
     readonly Dictionary<long, ProviderReference> byId = [];
-    readonly Dictionary<long[], ProviderSetSummary> lists = new(IdListComparer.Instance);
+    readonly Dictionary<ulong, (long[] Ids, ProviderSetSummary Summary)> lists = [];
     readonly HashSet<long> npis = [];
     readonly HashSet<string> tins = new(StringComparer.Ordinal);
     readonly SortedSet<string> networks = new(StringComparer.Ordinal);
@@ -39,9 +41,66 @@ internal sealed class ProviderTable
 
     public bool Seen { get; set; }
 
-    public void Add(ProviderReference reference) => byId[reference.Id] = reference;
+    public void Add(ProviderReference reference)
+    {
+        byId[reference.Id] = reference;
+        if (reference.Summary is not null)
+        {
+            SetSummary(reference, reference.Summary);
+        }
+    }
+
+    /// <summary>
+    /// Group ids are small dense integers in practice (1..N), so a rate's single reference is answered from an
+    /// array slot: one memory access instead of a dictionary probe (this lookup runs once per rate).
+    /// </summary>
+    public void SetSummary(ProviderReference reference, ProviderSetSummary summary)
+    {
+        reference.Summary = summary;
+        if ((ulong)reference.Id < DenseLimit)
+        {
+            if (reference.Id >= dense.Length)
+            {
+                Array.Resize(ref dense, (int)Math.Min(DenseLimit, Math.Max(reference.Id + 1, dense.Length * 2L)));
+            }
+
+            dense[reference.Id] = summary;
+        }
+    }
 
     public bool TryGet(long id, out ProviderReference reference) => byId.TryGetValue(id, out reference!);
+
+    /// <summary>A list whose ids are all known and resolved: its summary without recomputing it.</summary>
+    public bool TryGetResolved(ReadOnlySpan<long> ids, out ProviderSetSummary summary)
+    {
+        if (ids.Length == 1)
+        {
+            var id = ids[0];
+            if ((ulong)id < (ulong)dense.Length && dense[id] is { } d)
+            {
+                summary = d;
+                return true;
+            }
+
+            if (byId.TryGetValue(id, out var one) && one.Summary is { } s)
+            {
+                summary = s;
+                return true;
+            }
+
+            summary = null!;
+            return false;
+        }
+
+        if (lists.TryGetValue(Hash(ids), out var hit) && ids.SequenceEqual(hit.Ids))
+        {
+            summary = hit.Summary;
+            return true;
+        }
+
+        summary = null!;
+        return false;
+    }
 
     /// <summary>The union of the given references (each already resolved) and an optional inline summary.</summary>
     public ProviderSetSummary Union(ReadOnlySpan<long> ids, InlineProviders? inline)
@@ -56,10 +115,10 @@ internal sealed class ProviderTable
             return byId[ids[0]].Summary!;
         }
 
-        var lookup = lists.GetAlternateLookup<ReadOnlySpan<long>>();
-        if (inline is null && lookup.TryGetValue(ids, out var cached))
+        var hash = Hash(ids);
+        if (inline is null && lists.TryGetValue(hash, out var cached) && ids.SequenceEqual(cached.Ids))
         {
-            return cached;
+            return cached.Summary;
         }
 
         npis.Clear();
@@ -87,39 +146,27 @@ internal sealed class ProviderTable
                 lists.Clear();
             }
 
-            lists[ids.ToArray()] = summary;
+            lists[hash] = (ids.ToArray(), summary);
         }
 
         return summary;
     }
 
-    public static ProviderSetSummary Summarise(long[] npis, string[] tins, string[] networks) =>
-        new(npis.Length, tins.Length, networks.Length == 0 ? null : string.Join('|', networks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
-}
-
-/// <summary>Id lists compared by content; looked up from a span so a cache hit allocates nothing.</summary>
-internal sealed class IdListComparer : IEqualityComparer<long[]>, IAlternateEqualityComparer<ReadOnlySpan<long>, long[]>
-{
-    public static readonly IdListComparer Instance = new();
-
-    public bool Equals(long[]? x, long[]? y) => x.AsSpan().SequenceEqual(y);
-
-    public int GetHashCode(long[] obj) => GetHashCode((ReadOnlySpan<long>)obj);
-
-    public bool Equals(ReadOnlySpan<long> alternate, long[] other) => alternate.SequenceEqual(other);
-
-    public int GetHashCode(ReadOnlySpan<long> alternate)
+    /// <summary>A 64-bit hash of an id list (a collision only costs a recomputation: hits are checked id by id).</summary>
+    static ulong Hash(ReadOnlySpan<long> ids)
     {
-        var h = new HashCode();
-        foreach (var id in alternate)
+        var h = 0xCBF29CE484222325UL;
+        foreach (var id in ids)
         {
-            h.Add(id);
+            h = (h ^ (ulong)id) * 0x100000001B3UL;
+            h ^= h >> 29;
         }
 
-        return h.ToHashCode();
+        return h;
     }
 
-    public long[] Create(ReadOnlySpan<long> alternate) => alternate.ToArray();
+    public static ProviderSetSummary Summarise(long[] npis, string[] tins, string[] networks) =>
+        new(npis.Length, tins.Length, networks.Length == 0 ? null : string.Join('|', networks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
 }
 
 /// <summary>Inline <c>provider_groups</c> (schema 1.x rates, provider-reference files), as distinct NPIs and TINs.</summary>
@@ -130,5 +177,4 @@ internal sealed class InlineProviders
     public required ProviderSetSummary Summary { get; init; }
 }
 
-/// <summary>A rate's <c>provider_references</c> id list, resolved; cached by the list's raw bytes.</summary>
-internal sealed record ReferenceList(long[] Ids, ProviderSetSummary Summary);
+

@@ -12,7 +12,6 @@ internal sealed partial class TicParser
     readonly List<Price> ratePrices = [];
     readonly List<long> ids = [];
     readonly List<long> idOffsets = [];
-    readonly Utf8Cache<ReferenceList> referenceLists = new(maxKeyLength: 1024);
 
     /// <summary>
     /// One <c>in_network</c> element. Prices are emitted per negotiated rate as soon as the rate's providers and the
@@ -167,7 +166,7 @@ internal sealed partial class TicParser
         ratePrices.Clear();
         ids.Clear();
         idOffsets.Clear();
-        ReferenceList? listed = null;
+        ProviderSetSummary? listed = null;
         InlineProviders? inline = null;
         var sawPrices = false;
         var sawReferences = false;
@@ -188,7 +187,7 @@ internal sealed partial class TicParser
             else if (name.SequenceEqual("provider_references"u8))
             {
                 sawReferences = true;
-                listed = ReadReferenceList(ref r, k, rateIndex, allowDefer);
+                listed = ReadReferenceList(ref r, k, allowDefer);
             }
             else if (name.SequenceEqual("provider_groups"u8))
             {
@@ -219,8 +218,8 @@ internal sealed partial class TicParser
         var summary = (listed, inline) switch
         {
             (null, { } g) => g.Summary,
-            ({ } l, null) => l.Summary,
-            ({ } l, { } g) => providers.Union(l.Ids, g),
+            ({ } l, null) => l,
+            ({ }, { } g) => providers.Union(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), g),
             _ => ProviderSetSummary.Empty,
         };
 
@@ -293,7 +292,7 @@ internal sealed partial class TicParser
             }
             else if (name.SequenceEqual("negotiated_type"u8))
             {
-                p.NegotiatedType = ReadEnum(ref r, "negotiated_type", NegotiatedTypes);
+                p.NegotiatedType = ReadNegotiatedType(ref r);
             }
             else if (name.SequenceEqual("service_code"u8))
             {
@@ -311,7 +310,7 @@ internal sealed partial class TicParser
             }
             else if (name.SequenceEqual("setting"u8))
             {
-                p.Setting = ReadEnum(ref r, "setting", Settings);
+                p.Setting = ReadSetting(ref r);
             }
             else if (name.SequenceEqual("billing_code_modifier"u8))
             {
@@ -355,6 +354,67 @@ internal sealed partial class TicParser
         return p;
     }
 
+    /// <summary><c>negotiated_type</c> matched on its bytes: no string is made for the five allowed values.</summary>
+    string ReadNegotiatedType(ref Utf8JsonReader r)
+    {
+        j.Read(ref r);
+        if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped)
+        {
+            var s = r.ValueSpan;
+            if (s.SequenceEqual("negotiated"u8))
+            {
+                return NegotiatedTypes[0];
+            }
+
+            if (s.SequenceEqual("fee schedule"u8))
+            {
+                return NegotiatedTypes[2];
+            }
+
+            if (s.SequenceEqual("derived"u8))
+            {
+                return NegotiatedTypes[1];
+            }
+
+            if (s.SequenceEqual("percentage"u8))
+            {
+                return NegotiatedTypes[3];
+            }
+
+            if (s.SequenceEqual("per diem"u8))
+            {
+                return NegotiatedTypes[4];
+            }
+        }
+
+        return Enum(ref r, "negotiated_type", NegotiatedTypes);
+    }
+
+    string ReadSetting(ref Utf8JsonReader r)
+    {
+        j.Read(ref r);
+        if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped)
+        {
+            var s = r.ValueSpan;
+            if (s.SequenceEqual("outpatient"u8))
+            {
+                return Settings[1];
+            }
+
+            if (s.SequenceEqual("inpatient"u8))
+            {
+                return Settings[0];
+            }
+
+            if (s.SequenceEqual("both"u8))
+            {
+                return Settings[2];
+            }
+        }
+
+        return Enum(ref r, "setting", Settings);
+    }
+
     void EmitInNetwork(in Price p, int k)
     {
         var h = frozen!;
@@ -363,7 +423,7 @@ internal sealed partial class TicParser
         {
             SourceFile = source.Name,
             SourceKind = RateSourceKind.TicInNetwork,
-            Locator = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"$.in_network[{k}].negotiated_rates[{p.RateIndex}].negotiated_prices[{p.PriceIndex}] @ {p.Offset}"),
+            Locator = Locator("$.in_network[", k, "].negotiated_rates[", p.RateIndex, "].negotiated_prices[", p.PriceIndex, p.Offset),
             ReportingEntity = h.ReportingEntity,
             ReportingEntityType = h.ReportingEntityType,
             Payer = h.Payer,

@@ -12,27 +12,14 @@ internal sealed partial class TicParser
     internal InlineProviders? ReferenceFileGroups { get; private set; }
 
     /// <summary>
-    /// A rate's <c>provider_references</c>. Unknown ids are an error, except in a first pass that has not seen the
-    /// top-level <c>provider_references</c> yet: then the read defers from this rate on.
+    /// A rate's <c>provider_references</c>, left in <see cref="ids"/>. Unknown ids are an error, except in a first
+    /// pass that has not seen the top-level <c>provider_references</c> yet: then the read defers from this rate on.
+    /// A list seen before is answered from the table's cache without checking its ids again.
     /// </summary>
-    ReferenceList ReadReferenceList(ref Utf8JsonReader r, int k, int rateIndex, bool allowDefer)
+    ProviderSetSummary ReadReferenceList(ref Utf8JsonReader r, int k, bool allowDefer)
     {
         j.Read(ref r);
         Expect(ref r, JsonTokenType.StartArray, "provider_references");
-        var saved = r;
-        var raw = default(ReadOnlySpan<byte>);
-        if (r.TrySkip())
-        {
-            raw = j.Slice((int)saved.TokenStartIndex, (int)r.BytesConsumed);
-            if (referenceLists.TryGet(raw, out var hit))
-            {
-                return hit;
-            }
-
-            r = saved;
-        }
-
-        var generation = j.Generation;
         ids.Clear();
         idOffsets.Clear();
         path.PushIndex("provider_references");
@@ -47,6 +34,13 @@ internal sealed partial class TicParser
             path.SetIndex(ids.Count);
             ids.Add(Int64Value(ref r, ""));
             idOffsets.Add(j.Offset(r.TokenStartIndex));
+        }
+
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids);
+        if (providers.TryGetResolved(span, out var known))
+        {
+            path.Pop();
+            return known;
         }
 
         for (var i = 0; i < ids.Count; i++)
@@ -70,13 +64,7 @@ internal sealed partial class TicParser
         }
 
         path.Pop();
-        var list = new ReferenceList(ids.ToArray(), providers.Union(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), null));
-        if (!raw.IsEmpty && generation == j.Generation)
-        {
-            referenceLists.Add(raw, list);
-        }
-
-        return list;
+        return providers.Union(span, null);
     }
 
     /// <summary>Fetches a <c>location</c> reference (a provider-reference file, local or URL) the first time a rate uses it.</summary>
@@ -103,7 +91,7 @@ internal sealed partial class TicParser
             reference.Npis = groups.Npis;
             reference.Tins = groups.Tins;
             reference.Location = null;
-            reference.Summary = ProviderTable.Summarise(groups.Npis, groups.Tins, reference.Networks);
+            providers.SetSummary(reference, ProviderTable.Summarise(groups.Npis, groups.Tins, reference.Networks));
             referenceFiles++;
         }
         catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException)

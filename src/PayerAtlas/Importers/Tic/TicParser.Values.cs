@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PayerAtlas.Rates;
@@ -9,6 +10,7 @@ namespace PayerAtlas.Importers.Tic;
 internal sealed partial class TicParser
 {
     readonly byte[] nameScratch = new byte[256];
+    readonly byte[] joinScratch = new byte[256];
 
     /// <summary>The property name the reader is on, unescaped when it has to be (names are ASCII in practice).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,8 +157,8 @@ internal sealed partial class TicParser
     }
 
     /// <summary>
-    /// A string array as one value, sorted and joined with ':' (service codes, modifiers). The raw bytes of a
-    /// recurring array are the cache key, so <c>["11","22"]</c> costs one skip and one lookup after the first time.
+    /// A string array as one value, sorted and joined with ':' (service codes, modifiers). The elements' bytes as
+    /// written are the cache key, so a recurring <c>["11","22"]</c> costs one lookup and no string after the first time.
     /// </summary>
     string ReadJoinedStrings(ref Utf8JsonReader r, string property, bool upper)
     {
@@ -166,27 +168,9 @@ internal sealed partial class TicParser
             throw WrongType(ref r, property, "an array of strings");
         }
 
-        var saved = r;
-        if (r.TrySkip())
-        {
-            var raw = j.Slice((int)saved.TokenStartIndex, (int)r.BytesConsumed);
-            if (joined.TryGet(raw, out var hit))
-            {
-                return hit;
-            }
-
-            r = saved;
-            var value = JoinArray(ref r, property, upper);
-            joined.Add(raw, value);
-            return value;
-        }
-
-        return JoinArray(ref r, property, upper);
-    }
-
-    string JoinArray(ref Utf8JsonReader r, string property, bool upper)
-    {
         parts.Clear();
+        var key = 0;
+        var cacheable = true;
         path.PushIndex(property);
         var i = 0;
         while (true)
@@ -198,18 +182,84 @@ internal sealed partial class TicParser
             }
 
             path.SetIndex(i++);
-            var s = StringValue(ref r, "");
-            parts.Add(upper ? s.ToUpperInvariant() : s);
+            if (r.TokenType != JsonTokenType.String)
+            {
+                throw WrongType(ref r, "", "a string");
+            }
+
+            var value = r.ValueSpan;
+            if (r.ValueIsEscaped || key + value.Length + 1 > joinScratch.Length)
+            {
+                cacheable = false;
+            }
+            else
+            {
+                value.CopyTo(joinScratch.AsSpan(key));
+                key += value.Length;
+                joinScratch[key++] = (byte)',';
+            }
+
+            parts.Add(StringValue(ref r, ""));
         }
 
         path.Pop();
-        if (parts.Count == 0)
+        var keySpan = joinScratch.AsSpan(0, key);
+        if (cacheable && joined.TryGet(keySpan, out var hit))
         {
-            return "";
+            return hit;
         }
 
-        parts.Sort(StringComparer.Ordinal);
-        return parts.Count == 1 ? parts[0] : string.Join(':', parts.Distinct(StringComparer.Ordinal));
+        string result;
+        if (parts.Count == 0)
+        {
+            result = "";
+        }
+        else
+        {
+            if (upper)
+            {
+                for (var p = 0; p < parts.Count; p++)
+                {
+                    parts[p] = parts[p].ToUpperInvariant();
+                }
+            }
+
+            parts.Sort(StringComparer.Ordinal);
+            result = parts.Count == 1 ? parts[0] : string.Join(':', parts.Distinct(StringComparer.Ordinal));
+        }
+
+        if (cacheable)
+        {
+            joined.Add(keySpan, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>An observation's locator, <c>$.in_network[k].negotiated_rates[r].negotiated_prices[p] @ offset</c>, formatted without an interpolation buffer.</summary>
+    static string Locator(string a, int i1, string b, int i2, string c, int i3, long offset)
+    {
+        Span<char> buffer = stackalloc char[160];
+        var n = 0;
+        Append(buffer, ref n, a);
+        i1.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
+        n += w;
+        Append(buffer, ref n, b);
+        i2.TryFormat(buffer[n..], out w, default, CultureInfo.InvariantCulture);
+        n += w;
+        Append(buffer, ref n, c);
+        i3.TryFormat(buffer[n..], out w, default, CultureInfo.InvariantCulture);
+        n += w;
+        Append(buffer, ref n, "] @ ");
+        offset.TryFormat(buffer[n..], out w, default, CultureInfo.InvariantCulture);
+        n += w;
+        return new string(buffer[..n]);
+    }
+
+    static void Append(Span<char> buffer, ref int n, string s)
+    {
+        s.CopyTo(buffer[n..]);
+        n += s.Length;
     }
 
     BillingClass ReadBillingClass(ref Utf8JsonReader r)
@@ -242,7 +292,14 @@ internal sealed partial class TicParser
     /// <summary>Reads a string and checks it is one of <paramref name="allowed"/>; returns the allowed constant.</summary>
     string ReadEnum(ref Utf8JsonReader r, string property, string[] allowed)
     {
-        var s = ReadString(ref r, property);
+        j.Read(ref r);
+        return Enum(ref r, property, allowed);
+    }
+
+    /// <summary>The value the reader is on, which must be one of <paramref name="allowed"/> (escapes allowed).</summary>
+    string Enum(ref Utf8JsonReader r, string property, string[] allowed)
+    {
+        var s = StringValue(ref r, property);
         foreach (var a in allowed)
         {
             if (string.Equals(a, s, StringComparison.Ordinal))
