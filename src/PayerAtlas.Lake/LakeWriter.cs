@@ -29,9 +29,11 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         this.options = options ?? new LakeWriterOptions();
         StagingFolder = stagingFolder;
         Directory.CreateDirectory(stagingFolder);
-        encoders = Enumerable.Range(0, Math.Max(1, this.options.Encoders))
-            .Select(_ => new Encoder(this, new PartFileWriter(stagingFolder, Math.Max(1, this.options.MaxOpenFiles / Math.Max(1, this.options.Encoders)),
-                Math.Max(1, this.options.MaxOpenRowGroups / Math.Max(1, this.options.Encoders)))))
+        var share = Math.Max(1, this.options.Encoders);
+        encoders = Enumerable.Range(0, share)
+            .Select(i => new Encoder(this,
+                new PartFileWriter(stagingFolder, Math.Max(1, this.options.MaxOpenFiles / share), Math.Max(1, this.options.MaxOpenRowGroups / share)),
+                new SpillFiles(Path.Combine(Path.GetDirectoryName(stagingFolder)!, "spill", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Math.Max(1, this.options.MaxOpenFiles / share))))
             .ToArray();
     }
 
@@ -87,7 +89,11 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         foreach (var e in encoders)
         {
             await e.Drain.ConfigureAwait(false);
-            parts.AddRange(await e.Files.FinishAsync().ConfigureAwait(false));
+        }
+
+        foreach (var compacted in await Task.WhenAll(encoders.Select(e => Task.Run(() => CompactAsync(e)))).ConfigureAwait(false))
+        {
+            parts.AddRange(compacted);
         }
 
         return parts;
@@ -114,6 +120,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
 
         foreach (var e in encoders)
         {
+            e.Spill.Dispose();
             await e.Files.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -210,7 +217,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         {
             await foreach (var batch in encoder.Queue.Reader.ReadAllAsync(abort.Token).ConfigureAwait(false))
             {
-                await encoder.Files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
+                encoder.Spill.Append(batch);
                 Recycle(batch);
             }
         }
@@ -222,12 +229,49 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         }
     }
 
-    /// <summary>One Parquet encoder: its queue of full batches, its part files, its background task.</summary>
+    /// <summary>
+    /// Once the source is read: each partition's spill becomes one part file of full row groups. Parquet.Net's cost
+    /// is mostly per column chunk, so this is several times cheaper than writing the small batches a source that
+    /// interleaves hundreds of code prefixes flushes (measured: 13,431 part files and 5.8 MB/s for 1 GB before).
+    /// </summary>
+    async Task<IReadOnlyList<StagedPart>> CompactAsync(Encoder encoder)
+    {
+        encoder.Spill.CloseAll();
+        var batch = new RowBatch(options.RowGroupRows, options.RowGroupRows);
+        foreach (var key in encoder.Spill.Partitions.ToList())
+        {
+            batch.Partition = key;
+            using (var reader = encoder.Spill.OpenRead(key))
+            {
+                while (SpillCodec.Read(reader, batch))
+                {
+                    if (batch.Count >= options.RowGroupRows)
+                    {
+                        await encoder.Files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
+                        batch.Clear(shrink: false);
+                    }
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await encoder.Files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
+                batch.Clear(shrink: false);
+            }
+
+            await encoder.Files.CloseAsync(key).ConfigureAwait(false);
+        }
+
+        return await encoder.Files.FinishAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>One encoder: its queue of full batches, its spill, its part files, its background task.</summary>
     sealed class Encoder
     {
-        public Encoder(LakeWriter owner, PartFileWriter files)
+        public Encoder(LakeWriter owner, PartFileWriter files, SpillFiles spill)
         {
             Files = files;
+            Spill = spill;
             Queue = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(Math.Max(1, owner.options.QueuedBatches))
             {
                 SingleReader = true,
@@ -238,6 +282,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
 
         public Channel<RowBatch> Queue { get; }
         public PartFileWriter Files { get; }
+        public SpillFiles Spill { get; }
         public Task Drain { get; }
     }
 

@@ -55,6 +55,15 @@ internal sealed class PartFileWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the partition's file (writes its footer) if it is open.</summary>
+    public async Task CloseAsync(PartitionKey key)
+    {
+        if (open.TryGetValue(key, out var part))
+        {
+            await CloseAsync(part).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Closes every file (writing the Parquet footers) and lists the parts written.</summary>
     public async Task<IReadOnlyList<StagedPart>> FinishAsync()
     {

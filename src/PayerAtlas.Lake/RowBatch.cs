@@ -55,6 +55,19 @@ internal sealed class RowBatch
     public DateOnly?[] ExpirationDate = [];
     public string?[] AdditionalInformation = [];
 
+    /// <summary>Makes room for <paramref name="rows"/> more rows (spill read-back fills the arrays directly) and counts them.</summary>
+    public int Extend(int rows)
+    {
+        var start = Count;
+        if (start + rows > SourceFile.Length)
+        {
+            Allocate(Math.Min(Math.Max(start + rows, SourceFile.Length * 2), Math.Max(MaxRows, start + rows)));
+        }
+
+        Count += rows;
+        return start;
+    }
+
     public void Add(RateObservation o)
     {
         if (Count == SourceFile.Length)
@@ -128,7 +141,7 @@ internal sealed class RowBatch
     }
 
     /// <summary>Empties the batch, dropping its string references so pooled batches keep no source data alive.</summary>
-    public void Clear()
+    public void Clear(bool shrink = true)
     {
         foreach (var column in new[]
                  {
@@ -144,7 +157,7 @@ internal sealed class RowBatch
         Count = 0;
 
         // A recycled batch serves any partition next, most of them small: drop the room a big one grew.
-        if (SourceFile.Length > 4 * InitialRows)
+        if (shrink && SourceFile.Length > 4 * InitialRows)
         {
             Allocate(InitialRows);
         }

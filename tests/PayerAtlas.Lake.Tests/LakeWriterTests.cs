@@ -131,17 +131,19 @@ public sealed class LakeWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task A_partition_whose_file_was_closed_continues_in_a_new_part_file()
+    public async Task Interleaved_partitions_still_become_one_part_file_each_with_full_row_groups()
     {
-        // Two partitions alternate with one open file allowed: every batch reopens, so parts 0000, 0001, … appear.
+        // Two partitions alternate row by row with a 5-row buffer: batches are flushed at 2-3 rows, spilled, and
+        // compacted at commit into one file per partition of 10-row row groups.
         var rows = Enumerable.Range(0, 40).Select(i => Observations.Rate("Acme Health", i % 2 == 0 ? "77054" : "99213", i, i: i)).ToList();
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 5, MaxOpenFiles = 1, MaxBufferedRows = 5, Encoders = 1 });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenFiles = 1, MaxBufferedRows = 5, Encoders = 1 });
         var record = await IngestAsync(lake, "alternating.json", rows);
 
-        Assert.True(record!.Parts.Count > 2);
-        Assert.Equal(40L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", LakeLayout.ParquetGlob(folder.Lake))));
-        Assert.Equal(Enumerable.Range(0, 20).Sum(i => 2 * i), Scalar<long>(
-            "SELECT sum(rate)::BIGINT FROM read_parquet($g) WHERE billing_code = '77054'", ("g", LakeLayout.ParquetGlob(folder.Lake))));
+        Assert.Equal(2, record!.Parts.Count);
+        var glob = LakeLayout.ParquetGlob(folder.Lake);
+        Assert.Equal(40L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
+        Assert.Equal(Enumerable.Range(0, 20).Sum(i => 2 * i), Scalar<long>("SELECT sum(rate)::BIGINT FROM read_parquet($g) WHERE billing_code = '77054'", ("g", glob)));
+        Assert.Equal(2L, Scalar<long>("SELECT count(DISTINCT row_group_id) FROM parquet_metadata($g) WHERE file_name LIKE '%code_prefix=770%'", ("g", glob)));
     }
 
     [Fact]
@@ -172,7 +174,7 @@ public sealed class LakeWriterTests : IDisposable
                 ingest.Write(row);
             }
 
-            Assert.NotEmpty(Directory.EnumerateFiles(ingest.StagingFolder, "*.parquet", SearchOption.AllDirectories));
+            Assert.NotEmpty(Directory.EnumerateFiles(ingest.StagingFolder, "*.spill", SearchOption.AllDirectories));
         }
 
         Assert.Equal(before, folder.Snapshot());
