@@ -213,6 +213,15 @@ public sealed class TicExampleTests
     }
 
     [Fact]
+    public void An_empty_provider_reference_list_counts_no_provider()
+    {
+        using var dir = new TempDir();
+        var text = File.ReadAllText(Example("v2.2.0", "in-network-rates", "in-network-rates-no-npi.json")).Replace("\"provider_references\": [1],", "\"provider_references\": [],", StringComparison.Ordinal);
+        var (_, items) = Read(dir.Write("empty-refs.json", text));
+        Assert.Equal((0, 0), (Assert.Single(items).ProviderNpiCount, items[0].ProviderTinCount));
+    }
+
+    [Fact]
     public void A_provider_reference_file_is_recognised()
     {
         var (result, items) = Read(Example("v1.6.2", "provider-reference", "provider-reference.json"));

@@ -28,11 +28,10 @@ internal sealed class ProviderReference
 /// </summary>
 internal sealed class ProviderTable
 {
-    const int MaxCachedLists = 1 << 16;
     const long DenseLimit = 1 << 22;
     ProviderSetSummary?[] dense = new ProviderSetSummary?[1024];
     readonly Dictionary<long, ProviderReference> byId = [];
-    readonly Dictionary<ulong, (long[] Ids, ProviderSetSummary Summary)> lists = [];
+    readonly ListCache lists = new();
     readonly HashSet<long> npis = [];
     readonly HashSet<string> tins = new(StringComparer.Ordinal);
     readonly SortedSet<string> networks = new(StringComparer.Ordinal);
@@ -73,6 +72,12 @@ internal sealed class ProviderTable
     /// <summary>A list whose ids are all known and resolved: its summary without recomputing it.</summary>
     public bool TryGetResolved(ReadOnlySpan<long> ids, out ProviderSetSummary summary)
     {
+        if (ids.Length == 0)
+        {
+            summary = ProviderSetSummary.Empty;
+            return true;
+        }
+
         if (ids.Length == 1)
         {
             var id = ids[0];
@@ -92,14 +97,7 @@ internal sealed class ProviderTable
             return false;
         }
 
-        if (lists.TryGetValue(Hash(ids), out var hit) && ids.SequenceEqual(hit.Ids))
-        {
-            summary = hit.Summary;
-            return true;
-        }
-
-        summary = null!;
-        return false;
+        return lists.TryGet(ids, Hash(ids), out summary);
     }
 
     /// <summary>The union of the given references (each already resolved) and an optional inline summary.</summary>
@@ -116,9 +114,9 @@ internal sealed class ProviderTable
         }
 
         var hash = Hash(ids);
-        if (inline is null && lists.TryGetValue(hash, out var cached) && ids.SequenceEqual(cached.Ids))
+        if (inline is null && lists.TryGet(ids, hash, out var cached))
         {
-            return cached.Summary;
+            return cached;
         }
 
         npis.Clear();
@@ -141,12 +139,7 @@ internal sealed class ProviderTable
         var summary = new ProviderSetSummary(npis.Count, tins.Count, networks.Count == 0 ? null : string.Join('|', networks));
         if (inline is null)
         {
-            if (lists.Count >= MaxCachedLists)
-            {
-                lists.Clear();
-            }
-
-            lists[hash] = (ids.ToArray(), summary);
+            lists.Add(ids, hash, summary);
         }
 
         return summary;
@@ -167,6 +160,54 @@ internal sealed class ProviderTable
 
     public static ProviderSetSummary Summarise(long[] npis, string[] tins, string[] networks) =>
         new(npis.Length, tins.Length, networks.Length == 0 ? null : string.Join('|', networks.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+}
+
+/// <summary>
+/// Summaries of multi-id lists by a 64-bit hash of the ids, with the length and the first and last id kept in the
+/// slot: a hit touches one slot. Two lists would have to agree on all four to be confused (odds about 2^-64 per pair).
+/// Bounded: when full it starts over.
+/// </summary>
+internal sealed class ListCache
+{
+    const int Capacity = 1 << 17;
+    readonly Slot[] slots = new Slot[Capacity];
+    int count;
+
+    public bool TryGet(ReadOnlySpan<long> ids, ulong hash, out ProviderSetSummary summary)
+    {
+        for (var i = (int)(hash & (Capacity - 1)); slots[i].Summary is { } s; i = (i + 1) & (Capacity - 1))
+        {
+            ref readonly var slot = ref slots[i];
+            if (slot.Hash == hash && slot.Length == ids.Length && slot.First == ids[0] && slot.Last == ids[^1])
+            {
+                summary = s;
+                return true;
+            }
+        }
+
+        summary = null!;
+        return false;
+    }
+
+    public void Add(ReadOnlySpan<long> ids, ulong hash, ProviderSetSummary summary)
+    {
+        if (count >= Capacity / 2)
+        {
+            Array.Clear(slots);
+            count = 0;
+        }
+
+        var i = (int)(hash & (Capacity - 1));
+        while (slots[i].Summary is not null)
+        {
+            i = (i + 1) & (Capacity - 1);
+        }
+
+        slots[i] = new Slot(hash, ids.Length, ids[0], ids[^1], summary);
+        count++;
+    }
+
+    readonly record struct Slot(ulong Hash, int Length, long First, long Last, ProviderSetSummary? Summary);
 }
 
 /// <summary>Inline <c>provider_groups</c> (schema 1.x rates, provider-reference files), as distinct NPIs and TINs.</summary>

@@ -168,6 +168,8 @@ internal sealed partial class TicParser
             throw WrongType(ref r, property, "an array of strings");
         }
 
+        // The key is the elements' raw bytes, each followed by a 0 byte (which cannot occur unescaped in JSON text);
+        // escaped or overlong elements are kept as strings beside it and make the array uncacheable.
         parts.Clear();
         var key = 0;
         var cacheable = true;
@@ -191,15 +193,14 @@ internal sealed partial class TicParser
             if (r.ValueIsEscaped || key + value.Length + 1 > joinScratch.Length)
             {
                 cacheable = false;
+                parts.Add(r.GetString()!);
             }
             else
             {
                 value.CopyTo(joinScratch.AsSpan(key));
                 key += value.Length;
-                joinScratch[key++] = (byte)',';
+                joinScratch[key++] = 0;
             }
-
-            parts.Add(StringValue(ref r, ""));
         }
 
         path.Pop();
@@ -207,6 +208,15 @@ internal sealed partial class TicParser
         if (cacheable && joined.TryGet(keySpan, out var hit))
         {
             return hit;
+        }
+
+        for (int b = 0, from = 0; b < key; b++)
+        {
+            if (joinScratch[b] == 0)
+            {
+                parts.Add(System.Text.Encoding.UTF8.GetString(joinScratch, from, b - from));
+                from = b + 1;
+            }
         }
 
         string result;
