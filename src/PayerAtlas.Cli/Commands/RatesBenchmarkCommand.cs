@@ -84,7 +84,7 @@ public static class RatesBenchmarkCommand
 
     /// <summary>
     /// Medicare's amount matching each benchmark: the 26 / TC row when the modifiers name one, else the global row;
-    /// facility for institutional rates, non-facility otherwise; the state's locality average when a state is known,
+    /// facility for institutional rates, non-facility for professional ones (none for "both"); the state's locality average when a state is known,
     /// else the national amount.
     /// </summary>
     static List<Row> WithMedicare(List<Row> rows, string db, string? release)
@@ -103,6 +103,11 @@ public static class RatesBenchmarkCommand
             var b = r.Benchmark;
             var mods = b.Modifiers.Split(':');
             var modifier = mods.Contains("26") ? "26" : mods.Contains("TC") ? "TC" : null;
+            if (b.BillingClass is not (BillingClass.Professional or BillingClass.Institutional))
+            {
+                return r; // rates billed on either form match no single Medicare setting (as MedicareMatch in the publication)
+            }
+
             var facility = b.BillingClass == BillingClass.Institutional;
             var quote = PriceCalculator.Quote(reader, b.BillingCode, modifier, b.State is { } s ? new PriceScope.State(s) : new PriceScope.National());
             decimal? amount = null;

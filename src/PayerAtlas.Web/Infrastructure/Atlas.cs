@@ -24,21 +24,28 @@ public sealed class Atlas : IDisposable
     Snapshot snapshot = new([], null, new Dictionary<string, ReleaseInfo>(StringComparer.Ordinal));
     long refreshedAt = -1;
 
-    public Atlas(IOptions<WebOptions> options, PageCache cache)
+    /// <param name="rates">Commercial rate benchmarks (optional: without them pages state the gap, as before).</param>
+    public Atlas(IOptions<WebOptions> options, PageCache cache, Rates.IRateBenchmarks? rates = null)
     {
         this.options = options.Value;
         this.cache = cache;
+        Rates = rates;
         var builder = PublicationBuilder.Default();
+        builder.Rates = rates;
         KeyPayers = builder.Options.KeyPayers;
         Pipeline = builder.Build();
         var withLocalities = PublicationBuilder.Default();
         withLocalities.Options = withLocalities.Options with { LocalityTable = true };
+        withLocalities.Rates = rates;
         LocalityPipeline = withLocalities.Build();
     }
 
     sealed record Snapshot(IReadOnlyList<ReleaseInfo> All, ReleaseInfo? Current, Dictionary<string, ReleaseInfo> ByLabel);
 
     public PublicationPipeline Pipeline { get; }
+
+    /// <summary>The rate benchmarks the pages use, or null.</summary>
+    public Rates.IRateBenchmarks? Rates { get; }
 
     /// <summary>The payers every publication reports on.</summary>
     public IReadOnlyList<string> KeyPayers { get; }

@@ -119,7 +119,7 @@ internal static partial class HptCsvReader
             codes.Add(new HptCode(value, kind.ToUpperInvariant()));
         }
 
-        var modifiers = columns.Modifiers < 0 ? "" : HptObservations.Modifiers([row[columns.Modifiers]]);
+        var modifiers = columns.Modifiers < 0 || row[columns.Modifiers].Length == 0 ? "" : HptObservations.Modifiers([row[columns.Modifiers]]);
         if (codes.Count == 0)
         {
             if (modifiers.Length > 0)
@@ -193,30 +193,30 @@ internal static partial class HptCsvReader
     /// <summary>The payer's notes, then the v3 allowed-amount figures or the v2 estimated amount, as stated.</summary>
     static string? Notes(CsvRecord row, HptPayerColumns set, HptCsvColumns columns)
     {
-        var parts = new List<string>();
+        List<string>? parts = null;
         // The v3 tall template has no payer-notes column: additional_generic_notes holds the row's (payer's) notes.
         if (Text(row, set.Notes >= 0 ? set.Notes : columns.Layout == HptLayout.CsvTall ? columns.GenericNotes : -1) is { } notes)
         {
-            parts.Add(notes);
+            (parts ??= []).Add(notes);
         }
 
-        Figure(parts, row, set.Median, "median_amount");
-        Figure(parts, row, set.P10, "10th_percentile");
-        Figure(parts, row, set.P90, "90th_percentile");
+        Figure(ref parts, row, set.Median, "median_amount");
+        Figure(ref parts, row, set.P10, "10th_percentile");
+        Figure(ref parts, row, set.P90, "90th_percentile");
         if (Text(row, set.Count) is { } count)
         {
-            parts.Add("count " + count);
+            (parts ??= []).Add("count " + count);
         }
 
-        Figure(parts, row, set.Estimated, "estimated_amount");
-        return parts.Count == 0 ? null : string.Join("; ", parts);
+        Figure(ref parts, row, set.Estimated, "estimated_amount");
+        return parts is null ? null : string.Join("; ", parts);
     }
 
-    static void Figure(List<string> parts, CsvRecord row, int index, string name)
+    static void Figure(ref List<string>? parts, CsvRecord row, int index, string name)
     {
         if (Amount(row, index, name) is { } value)
         {
-            parts.Add($"{name} {value.ToString(CultureInfo.InvariantCulture)}");
+            (parts ??= []).Add($"{name} {value.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 

@@ -12,15 +12,13 @@ internal sealed class HptObservations(HptFile file, IRateSink sink, HptTally tal
 {
     // A tall CSV repeats the item's gross/cash/min/max on every payer row, and a wide one on every row of an item
     // with several rates per payer: they are written once per run of consecutive rows stating the same ones.
-    string? lastPayerIndependent;
+    IReadOnlyList<HptCode>? lastCodes;
+    HptCharge? lastCharge;
 
     public void Emit(IReadOnlyList<HptCode> codes, HptCharge charge, bool dedupePayerIndependent = false)
     {
-        var key = dedupePayerIndependent
-            ? string.Join('\u001f', codes.Select(c => c.Type + ":" + c.Code)) + $"\u001f{charge.Setting}\u001f{charge.Modifiers}\u001f{charge.Gross}\u001f{charge.DiscountedCash}\u001f{charge.Minimum}\u001f{charge.Maximum}"
-            : null;
-        var writeIndependent = key is null || key != lastPayerIndependent;
-        lastPayerIndependent = key;
+        var writeIndependent = !dedupePayerIndependent || lastCharge is null || !SamePayerIndependent(codes, charge);
+        (lastCodes, lastCharge) = dedupePayerIndependent ? (codes, charge) : (null, null);
 
         foreach (var code in codes)
         {
@@ -37,27 +35,48 @@ internal sealed class HptObservations(HptFile file, IRateSink sink, HptTally tal
                 var methodology = payer.Methodology ?? "";
                 if (payer.Dollar is { } dollar)
                 {
-                    Write(Base(code, charge, payer.Locator) with { Payer = payer.Payer, Plan = payer.Plan, NegotiatedType = methodology, Rate = dollar, AdditionalInformation = payer.Notes });
+                    Write(Observation(code, charge, payer.Locator, payer, methodology, dollar, false, null));
                 }
 
                 if (payer.Percentage is { } percentage)
                 {
-                    Write(Base(code, charge, payer.Locator) with { Payer = payer.Payer, Plan = payer.Plan, NegotiatedType = methodology, Rate = percentage, RateIsPercentage = true, AdditionalInformation = payer.Notes });
+                    Write(Observation(code, charge, payer.Locator, payer, methodology, percentage, true, null));
                 }
 
                 if (payer.Algorithm is { } algorithm)
                 {
-                    Write(Base(code, charge, payer.Locator) with { Payer = payer.Payer, Plan = payer.Plan, NegotiatedType = methodology, Algorithm = algorithm, AdditionalInformation = payer.Notes });
+                    Write(Observation(code, charge, payer.Locator, payer, methodology, null, false, algorithm));
                 }
             }
         }
+    }
+
+    bool SamePayerIndependent(IReadOnlyList<HptCode> codes, HptCharge charge)
+    {
+        var last = lastCharge!;
+        if (last.Setting != charge.Setting || last.Modifiers != charge.Modifiers || last.Gross != charge.Gross
+            || last.DiscountedCash != charge.DiscountedCash || last.Minimum != charge.Minimum || last.Maximum != charge.Maximum
+            || lastCodes!.Count != codes.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i] != lastCodes[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     void Independent(HptCode code, HptCharge charge, string kind, decimal? amount)
     {
         if (amount is { } value)
         {
-            Write(Base(code, charge, charge.Locator) with { NegotiatedType = kind, Rate = value });
+            Write(Observation(code, charge, charge.Locator, null, kind, value, false, null));
         }
     }
 
@@ -67,25 +86,31 @@ internal sealed class HptObservations(HptFile file, IRateSink sink, HptTally tal
         tally.Observations++;
     }
 
-    RateObservation Base(HptCode code, HptCharge charge, string locator) => new()
+    // One allocation per observation: files hold millions of them.
+    RateObservation Observation(HptCode code, HptCharge charge, string locator, HptPayerCharge? payer, string type, decimal? rate, bool percentage, string? algorithm) => new()
     {
         SourceFile = file.File,
         SourceKind = RateSourceKind.HospitalStandardCharges,
         Locator = locator,
         ReportingEntity = file.HospitalName,
         ReportingEntityType = "hospital",
-        Payer = "",
+        Payer = payer?.Payer ?? "",
+        Plan = payer?.Plan,
         BillingCode = code.Code,
         BillingCodeType = code.Type,
         Modifiers = charge.Modifiers,
-        NegotiatedType = "",
+        NegotiatedType = type,
+        Rate = rate,
+        RateIsPercentage = percentage,
+        Algorithm = algorithm,
         BillingClass = BillingClass.Institutional,
         Setting = charge.Setting,
         ProviderNpiCount = file.Type2Npis.Count,
         State = file.State,
+        AdditionalInformation = payer?.Notes,
     };
 
     /// <summary>"50|62" or ["62", "50"] → "50:62" (upper case, sorted), as <see cref="RateObservation.Modifiers"/> wants.</summary>
     public static string Modifiers(IEnumerable<string> parts) =>
-        string.Join(':', parts.SelectMany(p => p.Split('|')).Select(p => p.Trim().ToUpperInvariant()).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal));
+        parts.All(string.IsNullOrWhiteSpace) ? "" : string.Join(':', parts.SelectMany(p => p.Split('|')).Select(p => p.Trim().ToUpperInvariant()).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal));
 }

@@ -43,6 +43,31 @@ public static class HptReader
         return IsJson(head.AsSpan(0, n)) ? HptJsonReader.Read(replay, file, sink) : HptCsvReader.Read(replay, file, sink);
     }
 
+    /// <summary>How much of a file's start <see cref="Recognises"/> wants.</summary>
+    public const int SniffBytes = 16 * 1024;
+
+    /// <summary>
+    /// Whether a file's first bytes (plain, up to <see cref="SniffBytes"/>) look like a hospital standard-charges file,
+    /// so an ingest can tell it from a TiC file: a CSV whose first line names <c>hospital_name</c> and <c>version</c>,
+    /// or JSON with a <c>hospital_name</c> or <c>standard_charge_information</c> property near the top.
+    /// </summary>
+    public static bool Recognises(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("\uFEFF"u8))
+        {
+            head = head[3..];
+        }
+
+        if (IsJson(head))
+        {
+            return head.IndexOf("\"hospital_name\""u8) >= 0 || head.IndexOf("\"standard_charge_information\""u8) >= 0;
+        }
+
+        var newline = head.IndexOf((byte)'\n');
+        var first = newline < 0 ? head : head[..newline];
+        return first.IndexOf("hospital_name"u8) >= 0 && first.IndexOf("version"u8) >= 0;
+    }
+
     static Stream Rewind(Stream stream)
     {
         stream.Position = 0;
