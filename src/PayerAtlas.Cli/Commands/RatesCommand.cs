@@ -11,6 +11,8 @@ public static partial class RatesCommand
     static IEnumerable<Command> Subcommands()
     {
         yield return Synth();
+        yield return RatesIngestCommand.Create();
+        yield return RatesBenchmarkCommand.Create();
     }
 
     public static Command Create()

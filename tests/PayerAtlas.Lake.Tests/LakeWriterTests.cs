@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using System.Text;
+using DuckDB.NET.Data;
+using PayerAtlas.Rates;
+
+namespace PayerAtlas.Lake.Tests;
+
+public sealed class LakeWriterTests : IDisposable
+{
+    readonly LakeFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    internal static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    internal static async Task<SourceRecord?> IngestAsync(RateLake lake, string source, IEnumerable<RateObservation> rows)
+    {
+        await using var ingest = lake.BeginIngest(source);
+        foreach (var row in rows)
+        {
+            ingest.Write(row);
+        }
+
+        return await ingest.CommitAsync(new SourceFacts { Sha256 = Sha(source), Bytes = 1 });
+    }
+
+    internal static T Scalar<T>(string sql, params (string Name, object Value)[] args)
+    {
+        using var c = new DuckDBConnection("DataSource=:memory:");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Every_observation_is_readable_back_with_DuckDB()
+    {
+        var rows = Observations.Many(50_000);
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 4096, MaxBufferedRows = 10_000, MaxOpenFiles = 4 });
+
+        var record = await IngestAsync(lake, "in-network.json", rows);
+
+        Assert.NotNull(record);
+        Assert.Equal(50_000, record.Observations);
+        var glob = LakeLayout.ParquetGlob(folder.Lake);
+        Assert.Equal(50_000L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
+        var expected = rows.Where(r => r.Payer == "Acme Health" && r.BillingCode == "G0202").Sum(r => r.Rate!.Value);
+        var actual = Scalar<decimal>(
+            "SELECT round(sum(rate), 2)::DECIMAL(18,2) FROM read_parquet($g, hive_partitioning = true) WHERE payer_name = 'Acme Health' AND billing_code = 'G0202'",
+            ("g", glob));
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Every_field_of_an_observation_round_trips()
+    {
+        var row = Observations.Rate("Acme Health", "77054", 123.45m) with
+        {
+            Modifiers = "26:TC",
+            Network = "Open Access|Select",
+            State = "CA",
+            Setting = "outpatient",
+            AdditionalInformation = "note",
+            ExpirationDate = new DateOnly(2027, 6, 30),
+            RateIsPercentage = true,
+        };
+        var lake = new RateLake(folder.Lake);
+        await IngestAsync(lake, "one.json", [row]);
+
+        var glob = LakeLayout.ParquetGlob(folder.Lake);
+        var text = Scalar<string>("""
+            SELECT concat_ws('|', source_file, source_kind, locator, reporting_entity, payer_name, plan_name, plan_id, plan_id_type,
+                   billing_code, billing_code_type, billing_code_type_version, modifiers, negotiation_arrangement, negotiated_type,
+                   rate, rate_is_percentage, billing_class, setting, places_of_service, provider_npi_count, provider_tin_count,
+                   state, expiration_date, additional_information, network, payer, code_prefix)
+            FROM read_parquet($g, hive_partitioning = true, hive_types_autocast = false)
+            """, ("g", glob));
+        Assert.Equal(
+            "in-network.json|tic-in-network|$.in_network[0].negotiated_rates[0].negotiated_prices[0] @ 0|Test Reporting Entity|Acme Health|Test PPO|12-3456789|EIN|"
+            + "77054|CPT|2026|26:TC|ffs|negotiated|123.45|true|professional|outpatient|11:22|3|1|CA|2027-06-30|note|Open Access|Select|acme-health|770",
+            text);
+    }
+
+    [Fact]
+    public async Task Columns_have_standard_types_every_engine_reads()
+    {
+        var lake = new RateLake(folder.Lake);
+        await IngestAsync(lake, "one.json", [Observations.Rate("Acme Health", "77054", 10m)]);
+
+        var types = Scalar<string>(
+            "SELECT string_agg(column_name || ':' || column_type, ',' ORDER BY column_name) FROM (DESCRIBE SELECT * FROM read_parquet($g))",
+            ("g", LakeLayout.ParquetGlob(folder.Lake)));
+        Assert.Contains("rate:DOUBLE", types, StringComparison.Ordinal);
+        Assert.Contains("expiration_date:DATE", types, StringComparison.Ordinal);
+        Assert.Contains("provider_npi_count:INTEGER", types, StringComparison.Ordinal);
+        Assert.Contains("rate_is_percentage:BOOLEAN", types, StringComparison.Ordinal);
+        Assert.Contains("billing_code:VARCHAR", types, StringComparison.Ordinal);
+        Assert.DoesNotContain("UINT", types, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parts_are_partitioned_by_payer_slug_and_code_prefix_and_named_by_source_hash()
+    {
+        var lake = new RateLake(folder.Lake);
+        await IngestAsync(lake, "in-network.json", Observations.Many(600));
+
+        var parts = Directory.EnumerateFiles(folder.Lake, "*.parquet", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(folder.Lake, p).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var hash = Sha("in-network.json")[..16];
+        var folders = parts.Select(p => p[..p.LastIndexOf('/')]).Distinct().ToList();
+        Assert.Equal(
+            ["payer=acme-health/code_prefix=705", "payer=acme-health/code_prefix=770",
+             "payer=acme-health/code_prefix=992", "payer=acme-health/code_prefix=G02", "payer=acme-health/code_prefix=J11",
+             "payer=blue-plan-of-somewhere/code_prefix=705",
+             "payer=blue-plan-of-somewhere/code_prefix=770", "payer=blue-plan-of-somewhere/code_prefix=992",
+             "payer=blue-plan-of-somewhere/code_prefix=G02", "payer=blue-plan-of-somewhere/code_prefix=J11",
+             "payer=cigna-like-co/code_prefix=705", "payer=cigna-like-co/code_prefix=770",
+             "payer=cigna-like-co/code_prefix=992", "payer=cigna-like-co/code_prefix=G02", "payer=cigna-like-co/code_prefix=J11"],
+            folders);
+        Assert.All(parts, p => Assert.Matches($"/part-{hash}-[0-9]{{4}}\\.parquet$", p));
+        Assert.False(Directory.Exists(Path.Combine(folder.Lake, LakeLayout.StagingFolder)));
+        Assert.True(File.Exists(Path.Combine(folder.Lake, LakeLayout.SourcesFolder, Sha("in-network.json") + ".json")));
+    }
+
+    [Fact]
+    public async Task Interleaved_partitions_still_become_one_part_file_each_with_full_row_groups()
+    {
+        // Two partitions alternate row by row with a 5-row buffer: batches are flushed at 2-3 rows, spilled, and
+        // compacted at commit into one file per partition of 10-row row groups.
+        var rows = Enumerable.Range(0, 40).Select(i => Observations.Rate("Acme Health", i % 2 == 0 ? "77054" : "99213", i, i: i)).ToList();
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenFiles = 1, MaxBufferedRows = 5, Encoders = 1 });
+        var record = await IngestAsync(lake, "alternating.json", rows);
+
+        Assert.Equal(2, record!.Parts.Count);
+        var glob = LakeLayout.ParquetGlob(folder.Lake);
+        Assert.Equal(40L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
+        Assert.Equal(Enumerable.Range(0, 20).Sum(i => 2 * i), Scalar<long>("SELECT sum(rate)::BIGINT FROM read_parquet($g) WHERE billing_code = '77054'", ("g", glob)));
+        Assert.Equal(2L, Scalar<long>("SELECT count(DISTINCT row_group_id) FROM parquet_metadata($g) WHERE file_name LIKE '%code_prefix=770%'", ("g", glob)));
+    }
+
+    [Fact]
+    public async Task The_same_source_committed_twice_lands_once()
+    {
+        var lake = new RateLake(folder.Lake);
+        var rows = Observations.Many(100);
+        Assert.NotNull(await IngestAsync(lake, "in-network.json", rows));
+        var before = folder.Snapshot();
+
+        Assert.Null(await IngestAsync(lake, "in-network.json", rows));
+
+        Assert.Equal(before, folder.Snapshot());
+        Assert.Single(lake.Sources());
+    }
+
+    [Fact]
+    public async Task An_ingest_disposed_without_commit_leaves_the_lake_byte_for_byte_unchanged()
+    {
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 16 });
+        await IngestAsync(lake, "first.json", Observations.Many(100));
+        var before = folder.Snapshot();
+
+        await using (var ingest = lake.BeginIngest("second.json"))
+        {
+            foreach (var row in Observations.Many(1_000, seed: 9))
+            {
+                ingest.Write(row);
+            }
+
+            Assert.NotEmpty(Directory.EnumerateFiles(ingest.StagingFolder, "*.spill", SearchOption.AllDirectories));
+        }
+
+        Assert.Equal(before, folder.Snapshot());
+    }
+
+    [Fact]
+    public async Task Recover_rolls_an_interrupted_commit_forward_and_deletes_abandoned_staging()
+    {
+        var lake = new RateLake(folder.Lake);
+        var abandoned = Path.Combine(lake.StagingRoot, "abandoned");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, "0000.parquet"), "half a file");
+
+        await IngestAsync(lake, "in-network.json", [Observations.Rate("Acme Health", "77054", 10m)]);
+
+        Assert.False(Directory.Exists(lake.StagingRoot));
+        Assert.Equal(1L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", LakeLayout.ParquetGlob(folder.Lake))));
+    }
+
+    [Theory]
+    [InlineData("Blue Cross Blue Shield of Texas", "blue-cross-blue-shield-of-texas")]
+    [InlineData("  UnitedHealthcare, Inc. ", "unitedhealthcare-inc")]
+    [InlineData("", "unspecified")]
+    [InlineData("../..", "unspecified")]
+    public void Payer_slugs_are_path_safe(string payer, string slug) => Assert.Equal(slug, LakeLayout.PayerSlug(payer));
+
+    [Theory]
+    [InlineData("77054", "770")]
+    [InlineData("g0202", "G02")]
+    [InlineData("1/", "1_")]
+    [InlineData("", "_")]
+    public void Code_prefixes_are_three_path_safe_characters(string code, string prefix) => Assert.Equal(prefix, LakeLayout.CodePrefix(code));
+}

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using PayerAtlas.Cli.Commands;
+using PayerAtlas.Tests;
+
+namespace PayerAtlas.Lake.Tests;
+
+/// <summary>The rates commands as a user runs them, with standard output and error captured (so: not a terminal).</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed partial class RatesCliTests : IDisposable
+{
+    readonly LakeFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    static string Example(string file) => SharedData.Path("tic", "v2.2.0", "examples", "in-network-rates", file);
+
+    static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand { ImportCommand.Create(), RatesIngestCommand.Create(), RatesBenchmarkCommand.Create() };
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [GeneratedRegex(@"^ingest in-network-rates-multiple-plans-sample\.json: [0-9.,]+(/[0-9.,]+ MB \(\d+%\)| MB), [0-9,]+ observations, [0-9.,]+ MB/s", RegexOptions.Multiline)]
+    private static partial Regex ProgressLine();
+
+    [Fact]
+    public void Ingest_prints_plain_progress_lines_and_a_summary_when_output_is_redirected()
+    {
+        var file = Example("in-network-rates-multiple-plans-sample.json");
+
+        var (exit, stdout, stderr) = Run("ingest", file, "--lake", folder.Lake);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(ProgressLine(), stderr);
+        Assert.DoesNotContain("\u001b[", stderr, StringComparison.Ordinal);
+        Assert.Matches(@"Ingested +TicInNetwork +[0-9,]+ obs", stdout);
+        Assert.Matches(@"^[0-9,]+ observations, 0 rejected, 0 skipped as duplicate, [0-9.,]+ MB in [0-9.,]+ s \([0-9.,]+ MB/s\)", stdout.Split('\n')[^2]);
+    }
+
+    [Fact]
+    public void A_second_ingest_of_the_same_file_reports_it_skipped_as_duplicate()
+    {
+        var file = Example("in-network-rates-multiple-plans-sample.json");
+        Run("ingest", file, "--lake", folder.Lake);
+
+        var (exit, stdout, _) = Run("ingest", file, "--lake", folder.Lake);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("0 observations, 0 rejected, 1 skipped as duplicate", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_file_exits_2_naming_it_and_the_good_ones_still_land()
+    {
+        var bad = folder.File("bad.json");
+        File.WriteAllText(bad, """{"reporting_entity_name": "x", "in_network": [ {"negotiation_arrangement": """);
+        var good = Example("in-network-rates-fee-for-service-single-plan-sample.json");
+
+        var (exit, stdout, stderr) = Run("ingest", bad, good, "--lake", folder.Lake);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.json", stderr, StringComparison.Ordinal);
+        Assert.Contains($"nothing of {bad} was added to the lake", stderr, StringComparison.Ordinal);
+        Assert.Matches(@"Ingested +TicInNetwork", stdout);
+    }
+
+    [Fact]
+    public void Benchmark_prints_percentiles_per_payer_as_json()
+    {
+        var file = Example("in-network-rates-fee-for-service-single-plan-sample.json");
+        Run("ingest", file, "--lake", folder.Lake);
+        using var benchmarks = new LakeBenchmarks(folder.Lake);
+        var code = LakeWriterTests.Scalar<string>("SELECT min(billing_code) FROM read_parquet($g) WHERE NOT rate_is_percentage",
+            ("g", LakeLayout.ParquetGlob(folder.Lake)));
+        var expected = benchmarks.For(new Rates.RateBenchmarkQuery { BillingCode = code, IncludeExpired = true });
+
+        var (exit, stdout, _) = Run("benchmark", code, "--lake", folder.Lake, "--include-expired", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(expected.Count, doc.RootElement.GetArrayLength());
+        Assert.Equal(expected[0].Median, doc.RootElement[0].GetProperty("benchmark").GetProperty("median").GetDecimal());
+        Assert.Equal(expected[0].Count, doc.RootElement[0].GetProperty("benchmark").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Benchmark_with_a_fee_schedule_store_sets_each_median_beside_the_matching_Medicare_amount()
+    {
+        // CY2025 October release: 77054 national non-facility 67.28 (global) and 20.38 (-26), as the price command states.
+        var db = folder.File("atlas.db");
+        Assert.Equal(0, Run("import", SharedData.Path("pfs", "rvu25d"), "--db", db).Exit);
+        var lake = new RateLake(folder.Lake);
+        await LakeWriterTests.IngestAsync(lake, "rates.json",
+        [
+            Observations.Rate("Acme Health", "77054", 50), Observations.Rate("Acme Health", "77054", 100), Observations.Rate("Acme Health", "77054", 150),
+            Observations.Rate("Acme Health", "77054", 20) with { Modifiers = "26" }, Observations.Rate("Acme Health", "77054", 30) with { Modifiers = "26" },
+        ]);
+
+        var (exit, stdout, _) = Run("benchmark", "77054", "--lake", folder.Lake, "--db", db, "--format", "json");
+
+        Assert.Equal(0, exit);
+        var rows = System.Text.Json.JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+            .Select(r => (r.GetProperty("benchmark").GetProperty("modifiers").GetString(), r.GetProperty("benchmark").GetProperty("median").GetDecimal(),
+                r.GetProperty("medicare").GetDecimal(), r.GetProperty("medianPercentOfMedicare").GetDecimal()))
+            .ToList();
+        Assert.Equal([("", 100m, 67.28m, 148.6m), ("26", 25m, 20.38m, 122.7m)], rows);
+    }
+
+    [Fact]
+    public void Benchmark_of_a_code_with_no_rates_exits_3()
+    {
+        Run("ingest", Example("in-network-rates-fee-for-service-single-plan-sample.json"), "--lake", folder.Lake);
+
+        var (exit, stdout, _) = Run("benchmark", "00000", "--lake", folder.Lake);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("no current dollar rates for 00000", stdout, StringComparison.Ordinal);
+    }
+}
+
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
