@@ -15,8 +15,8 @@ namespace PayerAtlas.Tests.Safety;
 /// </summary>
 public sealed class CrashDrill(CrashBackend backend, ITestOutputHelper output)
 {
-    /// <summary>PAYERATLAS_CRASH_KILLS (default 12) and PAYERATLAS_CRASH_SEED select a longer or different run.</summary>
-    public static int Kills => int.TryParse(Environment.GetEnvironmentVariable("PAYERATLAS_CRASH_KILLS"), out var n) ? n : 12;
+    /// <summary>PAYERATLAS_CRASH_KILLS (default 10) and PAYERATLAS_CRASH_SEED select a longer or different run.</summary>
+    public static int Kills => int.TryParse(Environment.GetEnvironmentVariable("PAYERATLAS_CRASH_KILLS"), out var n) ? n : 10;
 
     public static int Seed => int.TryParse(Environment.GetEnvironmentVariable("PAYERATLAS_CRASH_SEED"), out var n) ? n : 20261201;
 
@@ -75,7 +75,9 @@ public sealed class CrashDrill(CrashBackend backend, ITestOutputHelper output)
         Assert.Empty(backend.Problems());
         using (var store = backend.Open())
         {
-            foreach (var release in store.ListReleases().Where(r => r.Label != "after-kills"))
+            // The releases from before the first kill, every method over every code once more (the ones that landed
+            // during the run were checked that way when they were current).
+            foreach (var release in store.ListReleases().Where(r => r.Label is "cms" or "base" or "next-0"))
             {
                 AssertSame(digests[release.Label], ReleaseDigest.Of(store, release), release.Label);
             }
