@@ -40,7 +40,8 @@ dotnet build src/PayerAtlas.Cli -c Release -nologo -v q >&2
 dotnet build bench/web/bare -c Release -nologo -v q >&2
 dotnet artifacts/bin/PayerAtlas.Cli/release/PayerAtlas.Cli.dll demo --db "$work/demo.db" --out "$work/site" --no-serve >/dev/null
 
-dotnet artifacts/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll --PayerAtlas:Db="$work/demo.db" --urls "http://127.0.0.1:$WEB_PORT" ${WEB_ARGS:-} >"$work/web.log" 2>&1 &
+# Request logging off, as when the figures were first taken (a console line per request is not what is measured here).
+dotnet artifacts/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll --PayerAtlas:Db="$work/demo.db" --PayerAtlas:RequestLog=false --urls "http://127.0.0.1:$WEB_PORT" ${WEB_ARGS:-} >"$work/web.log" 2>&1 &
 web_pid=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$WEB_PORT/healthz" && break; sleep 0.2; done
 

@@ -5,12 +5,17 @@ namespace PayerAtlas.Cli;
 /// <summary>Options shared by several commands.</summary>
 public static class Options
 {
-    public static Option<string> Db(string? defaultValue = null) => new("--db")
+    /// <summary>--db: a SQLite file or a PostgreSQL connection string; $PAYERATLAS_DB when not given.</summary>
+    public static Option<string> Db(string? defaultValue = null)
     {
-        Description = "SQLite database file (created if missing)",
-        Required = defaultValue is null,
-        DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
-    };
+        defaultValue = Environment.GetEnvironmentVariable(StoreFactory.EnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv : defaultValue;
+        return new("--db")
+        {
+            Description = "SQLite database file (created if missing), or a PostgreSQL connection string (postgres://user:pass@host:port/db or Host=…;Database=…); default $PAYERATLAS_DB",
+            Required = defaultValue is null,
+            DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
+        };
+    }
 
     public static Option<string?> Release() => new("--release")
     {

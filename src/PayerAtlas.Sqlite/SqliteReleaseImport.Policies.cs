@@ -1,20 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using PayerAtlas.Importing;
 using PayerAtlas.Policies;
+using PayerAtlas.Store;
 
 namespace PayerAtlas.Sqlite;
 
 internal sealed partial class SqliteReleaseImport
 {
-    /// <summary>Policy records are stored as JSON with enum names, so stored rows read the same if an enum grows.</summary>
-    internal static readonly JsonSerializerOptions PolicyJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        IgnoreReadOnlyProperties = true,
-    };
+    internal static readonly JsonSerializerOptions PolicyJson = StoredJson.Policies;
 
     public long WritePolicies(long sourceId, IEnumerable<Policy> policies)
     {

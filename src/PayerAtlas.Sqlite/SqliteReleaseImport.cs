@@ -10,10 +10,10 @@ using PayerAtlas.Store;
 
 namespace PayerAtlas.Sqlite;
 
-/// <summary>One import transaction: the release row and all its rows become visible together at commit.</summary>
+/// <summary>One import transaction on its own connection: the release row and all its rows become visible together at commit.</summary>
 internal sealed partial class SqliteReleaseImport : IReleaseImport
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = StoredJson.Records;
 
     readonly SqliteConnection connection;
     readonly SqliteTransaction tx;
@@ -249,5 +249,6 @@ internal sealed partial class SqliteReleaseImport : IReleaseImport
         }
 
         tx.Dispose();
+        connection.Dispose();
     }
 }

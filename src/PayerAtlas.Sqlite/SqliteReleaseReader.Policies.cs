@@ -42,6 +42,7 @@ internal sealed partial class SqliteReleaseReader
             """
             SELECT DISTINCT payer, policy_id, code_low, code_high FROM policy_mentions
             WHERE release_id = $r AND system = 'Procedure' AND code_low <= $c AND code_high >= $c
+            ORDER BY payer, policy_id, code_low, code_high
             """,
             r => (Payer: r.GetString(0), Id: r.GetString(1), Range: new CodeRange(r.GetString(2), r.GetString(3))),
             ("$c", code))

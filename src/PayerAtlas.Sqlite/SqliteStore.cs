@@ -47,7 +47,8 @@ public sealed class SqliteStore : IPayerAtlasStore
 
     public ReleaseInfo? FindRelease(string? label = null) => ReadReleases(connection, label ?? "").FirstOrDefault();
 
-    public IReleaseImport BeginImport(string label) => new SqliteReleaseImport(connection, label);
+    /// <remarks>On a connection of its own: the store's other calls (and other readers) keep seeing committed releases only.</remarks>
+    public IReleaseImport BeginImport(string label) => new SqliteReleaseImport(Open(connectionString), label);
 
     public IReleaseReader OpenReader(ReleaseInfo release) => new SqliteReleaseReader(Open(connectionString), release);
 

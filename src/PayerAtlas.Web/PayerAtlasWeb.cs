@@ -41,16 +41,26 @@ public sealed class PayerAtlasWeb
 public static class PayerAtlasWebExtensions
 {
     /// <param name="options">Given options; when null they are bound from the "PayerAtlas" configuration section.</param>
-    public static WebApplicationBuilder AddPayerAtlas(this WebApplicationBuilder builder, WebOptions? options = null)
+    /// <param name="args">The host's command line: --config file.json adds that file below the environment and the command line.</param>
+    public static WebApplicationBuilder AddPayerAtlas(this WebApplicationBuilder builder, WebOptions? options = null, string[]? args = null)
     {
         if (options is null)
         {
+            builder.Configuration.AddPayerAtlasSources(builder.Configuration["config"], args);
             builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+            if (builder.Configuration[$"{WebOptions.Section}:{nameof(WebOptions.Urls)}"] is { Length: > 0 } urls && builder.Configuration["urls"] is null)
+            {
+                builder.WebHost.UseUrls(urls);
+            }
         }
         else
         {
             builder.Services.AddSingleton(Options.Create(options));
         }
+
+        var settings = options ?? builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        AddLogging(builder, settings);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         if (options?.InlineScheduling ?? builder.Configuration.GetValue<bool>($"{WebOptions.Section}:{nameof(WebOptions.InlineScheduling)}"))
@@ -58,7 +68,6 @@ public static class PayerAtlasWebExtensions
             builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = true);
         }
 
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<Atlas>();
         builder.Services.AddProblemDetails();
@@ -83,10 +92,44 @@ public static class PayerAtlasWebExtensions
         return builder;
     }
 
+    /// <summary>Console logs: JSON lines when asked or when output is not a terminal (a service, a container), else plain.</summary>
+    static void AddLogging(WebApplicationBuilder builder, WebOptions settings)
+    {
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var format = settings.LogFormat ?? (builder.Configuration["Logging:Console:FormatterName"] is null && Console.IsOutputRedirected ? "json" : null);
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            });
+        }
+        else if (string.Equals(format, "simple", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        else if (format is not null)
+        {
+            throw new InvalidOperationException($"{WebOptions.Section}:{nameof(WebOptions.LogFormat)} is '{format}'; use json or simple");
+        }
+    }
+
     public static WebApplication UsePayerAtlas(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
         // Open the store now: a missing or unreadable database stops the host at start, with its path in the message.
-        _ = app.Services.GetRequiredService<Atlas>().Releases;
+        var atlas = app.Services.GetRequiredService<Atlas>();
+        _ = atlas.Releases;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PayerAtlas.Web");
+        app.Lifetime.ApplicationStarted.Register(() => HostLog.Started(log, Stores.StoreFactory.Describe(options.Db), atlas.Current?.Label ?? "(none)"));
+        app.Lifetime.ApplicationStopping.Register(() => HostLog.Stopping(log, options.ShutdownTimeout));
+        app.Lifetime.ApplicationStopped.Register(() => HostLog.Stopped(log));
+        if (options.RequestLog)
+        {
+            app.UseMiddleware<RequestLogging>();
+        }
+
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseMiddleware<ReleaseMiddleware>();
@@ -101,7 +144,8 @@ public static class PayerAtlasWebExtensions
             .MapPoliciesApi()
             .MapReleasesApi()
             .MapClaimsApi();
-        app.MapAdminApi(app.Services.GetRequiredService<IOptions<WebOptions>>().Value);
+        app.MapHealthApi(options);
+        app.MapAdminApi(options);
         app.MapSitePages();
         return app;
     }

@@ -1,11 +1,15 @@
 namespace PayerAtlas.Web;
 
-/// <summary>Settings of the web host, bound from the "PayerAtlas" configuration section (PAYERATLAS__DB=… in the environment).</summary>
+/// <summary>
+/// Settings of the web host, bound from the "PayerAtlas" configuration section: appsettings.json, a file named by
+/// --config, the environment (PAYERATLAS_DB, PAYERATLAS_URLS, PAYERATLAS_ADMIN_TOKEN, PAYERATLAS_RELEASE, or any key as
+/// PayerAtlas__Key), then the command line (--PayerAtlas:Db=…), each overriding the one before.
+/// </summary>
 public sealed record WebOptions
 {
     public const string Section = "PayerAtlas";
 
-    /// <summary>SQLite database file (PostgreSQL connection strings arrive with that adapter).</summary>
+    /// <summary>SQLite database file, or a PostgreSQL connection string (postgres://user:pass@host:port/db or Host=…;Database=…).</summary>
     public string Db { get; init; } = Path.Combine(".payeratlas", "demo.db");
 
     /// <summary>Serve this release label as the current one instead of following the store's current release.</summary>
@@ -18,7 +22,7 @@ public sealed record WebOptions
     public string? AdminToken { get; init; }
 
     /// <summary>How often the current release is re-read from the store, so an import elsewhere shows up.</summary>
-    public TimeSpan ReleasePoll { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ReleasePoll { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Upper bound of the rendered-page cache, in bytes.</summary>
     public long CacheBytes { get; init; } = 256L << 20;
@@ -34,4 +38,13 @@ public sealed record WebOptions
 
     /// <summary>Largest upload the admin import accepts, in bytes.</summary>
     public long MaxImportBytes { get; init; } = 512L << 20;
+
+    /// <summary>Log one line per request (method, path, status, duration) at Information.</summary>
+    public bool RequestLog { get; init; } = true;
+
+    /// <summary>Console log format: "json" (one JSON object per line) or "simple"; default json when output is not a terminal.</summary>
+    public string? LogFormat { get; init; }
+
+    /// <summary>How long a stop (SIGTERM, Ctrl+C) waits for in-flight requests to finish.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

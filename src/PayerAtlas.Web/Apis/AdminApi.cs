@@ -73,14 +73,13 @@ public static class AdminApi
             ImportReport report;
             try
             {
-                report = atlas.WithStore(store => new ReleaseImporter(store).Import([folder], release));
+                report = await atlas.ImportAsync([folder], release, context.RequestAborted).ConfigureAwait(false);
             }
             catch (ImportException e)
             {
                 return CodesApi.Invalid("files", e.Message + "; nothing was imported");
             }
 
-            atlas.Refresh();
             var result = new ImportResult(report.Release.Label, report.Rows, report.Elapsed.TotalSeconds,
                 report.Files.Select(f => new ImportedFileResult(f.File, f.Kind?.ToString(), f.Outcome.ToString(), f.Rows, f.Note)).ToList());
             return TypedResults.Created($"/api/v1/releases/{Uri.EscapeDataString(report.Release.Label)}", result);

@@ -1,33 +1,39 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PayerAtlas.Dossiers;
+using PayerAtlas.Importing;
 using PayerAtlas.Publishing;
 using PayerAtlas.Publishing.Model;
-using PayerAtlas.Sqlite;
 using PayerAtlas.Store;
 
 namespace PayerAtlas.Web.Infrastructure;
 
 /// <summary>
-/// The store as the web host sees it: the releases (re-read every <see cref="WebOptions.ReleasePoll"/>, so an
-/// import shows up without a restart), pooled readers per release, and publications built once per release and
-/// code. The store's own connection is not thread-safe, so every call to it is serialized here.
+/// The store as the web host sees it: the releases, pooled readers per release, and publications built once per
+/// release and code. A timer polls the store's current release every <see cref="WebOptions.ReleasePoll"/>; when an
+/// import elsewhere (CLI, admin API, another host) commits a new one, the release list is re-read and swapped in with
+/// one reference assignment, so a request sees either the old release or the new one, never a mix. Pages are cached
+/// per release id, so the switch needs no invalidation; the old release stays readable by label. Requests never wait
+/// for the poll. The store's own connection is not thread-safe, so every call to it is serialized here.
 /// </summary>
-public sealed class Atlas : IDisposable
+public sealed partial class Atlas : IDisposable
 {
     readonly WebOptions options;
     readonly Lock gate = new();
     readonly ConcurrentDictionary<long, ConcurrentBag<IReleaseReader>> readers = new();
     readonly PageCache cache;
+    readonly ILogger<Atlas> logger;
+    readonly SemaphoreSlim imports = new(1, 1);
     IPayerAtlasStore? store;
-    Snapshot snapshot = new([], null, new Dictionary<string, ReleaseInfo>(StringComparer.Ordinal));
-    long refreshedAt = -1;
+    volatile Snapshot? snapshot;
+    Timer? poll;
+    int polling;
 
-    public Atlas(IOptions<WebOptions> options, PageCache cache)
+    public Atlas(IOptions<WebOptions> options, PageCache cache, ILogger<Atlas>? logger = null)
     {
         this.options = options.Value;
         this.cache = cache;
+        this.logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<Atlas>.Instance;
         var builder = PublicationBuilder.Default();
         KeyPayers = builder.Options.KeyPayers;
         Pipeline = builder.Build();
@@ -36,7 +42,8 @@ public sealed class Atlas : IDisposable
         LocalityPipeline = withLocalities.Build();
     }
 
-    sealed record Snapshot(IReadOnlyList<ReleaseInfo> All, ReleaseInfo? Current, Dictionary<string, ReleaseInfo> ByLabel);
+    /// <param name="StoreCurrentId">The store's own current release (differs from Current when a release is pinned).</param>
+    sealed record Snapshot(IReadOnlyList<ReleaseInfo> All, ReleaseInfo? Current, Dictionary<string, ReleaseInfo> ByLabel, long? StoreCurrentId);
 
     public PublicationPipeline Pipeline { get; }
 
@@ -61,40 +68,105 @@ public sealed class Atlas : IDisposable
 
     public ReleaseInfo? Find(string label) => Fresh().ByLabel.GetValueOrDefault(label);
 
-    /// <summary>Forgets the release list so the next request sees an import made a moment ago.</summary>
-    public void Refresh() => Interlocked.Exchange(ref refreshedAt, -1);
+    /// <summary>Re-reads the releases now (after an import through this host), instead of at the next poll.</summary>
+    public void Refresh() => Load();
 
-    Snapshot Fresh()
+    /// <summary>When the last poll failed, why (the site keeps serving the releases it already knows).</summary>
+    public string? PollError { get; private set; }
+
+    Snapshot Fresh() => snapshot ?? Load();
+
+    Snapshot Load()
     {
-        var last = Interlocked.Read(ref refreshedAt);
-        if (last >= 0 && Stopwatch.GetElapsedTime(last) < options.ReleasePoll)
-        {
-            return snapshot;
-        }
-
         lock (gate)
         {
-            if (Interlocked.Read(ref refreshedAt) == last)
+            var all = Store.ListReleases();
+            var byLabel = all.ToDictionary(r => r.Label, StringComparer.Ordinal);
+            var storeCurrent = all.FirstOrDefault(r => r.IsCurrent);
+            var current = options.Release is { } pinned
+                ? byLabel.GetValueOrDefault(pinned) ?? throw new InvalidOperationException($"release '{pinned}' is not in {Stores.StoreFactory.Describe(options.Db)}")
+                : storeCurrent;
+            var next = new Snapshot(all, current, byLabel, storeCurrent?.Id);
+            var previous = snapshot;
+            snapshot = next; // the switch: one reference assignment
+            if (previous is not null && previous.Current?.Id != current?.Id)
             {
-                var all = Store.ListReleases();
-                var byLabel = all.ToDictionary(r => r.Label, StringComparer.Ordinal);
-                var current = options.Release is { } pinned
-                    ? byLabel.GetValueOrDefault(pinned) ?? throw new InvalidOperationException($"release '{pinned}' is not in {options.Db}")
-                    : all.FirstOrDefault(r => r.IsCurrent);
-                snapshot = new Snapshot(all, current, byLabel);
-                Interlocked.Exchange(ref refreshedAt, Stopwatch.GetTimestamp());
+                LogSwitched(logger, previous.Current?.Label ?? "(none)", current?.Label ?? "(none)");
             }
 
-            return snapshot;
+            poll ??= new Timer(_ => Poll(), null, options.ReleasePoll, options.ReleasePoll);
+            return next;
         }
     }
 
-    /// <summary>Runs <paramref name="action"/> on the store itself (imports), serialized with every other store call.</summary>
-    public T WithStore<T>(Func<IPayerAtlasStore, T> action)
+    /// <summary>The cheap check: only the current release is read; the list is re-read when it changed.</summary>
+    void Poll()
+    {
+        if (Interlocked.Exchange(ref polling, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            long? currentId;
+            lock (gate)
+            {
+                currentId = Store.FindRelease()?.Id;
+            }
+
+            if (currentId != snapshot?.StoreCurrentId)
+            {
+                Load();
+            }
+
+            PollError = null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (PollError is null)
+            {
+                LogPollFailed(logger, e, e.Message);
+            }
+
+            PollError = e.Message;
+        }
+        finally
+        {
+            Volatile.Write(ref polling, 0);
+        }
+    }
+
+    /// <summary>Checks the store is reachable now; the current release it reports (null when it has none).</summary>
+    public ReleaseInfo? CheckStore()
     {
         lock (gate)
         {
-            return action(Store);
+            return Store.FindRelease(options.Release);
+        }
+    }
+
+    /// <summary>
+    /// Imports files as a new release through a store of its own, so requests keep being served from the current
+    /// release meanwhile; then switches to the new release at once. One import at a time.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> paths, string? label, CancellationToken cancellation)
+    {
+        await imports.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            var report = await Task.Run(() =>
+            {
+                using var own = Stores.StoreFactory.Open(options.Db, create: false);
+                return new ReleaseImporter(own).Import(paths, label);
+            }, cancellation).ConfigureAwait(false);
+            LogImported(logger, report.Release.Label, report.Rows, report.Elapsed.TotalSeconds);
+            Refresh();
+            return report;
+        }
+        finally
+        {
+            imports.Release();
         }
     }
 
@@ -111,23 +183,16 @@ public sealed class Atlas : IDisposable
         }
     }
 
-    static IPayerAtlasStore Open(string db)
-    {
-        if (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || db.Contains("Host=", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException("PostgreSQL is not available in this build yet; use a SQLite file path for the database");
-        }
+    static IPayerAtlasStore Open(string db) => Stores.StoreFactory.Open(db, create: false);
 
-        if (!File.Exists(db))
-        {
-            throw new FileNotFoundException($"database {Path.GetFullPath(db)} does not exist: import a release first (payeratlas import … --db {db})", db);
-        }
+    [LoggerMessage(Level = LogLevel.Information, Message = "current release switched from {Previous} to {Current}")]
+    static partial void LogSwitched(ILogger logger, string previous, string current);
 
-        var s = new SqliteStore(db);
-        s.Migrate();
-        return s;
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the store could not be polled for new releases: {Reason}; serving the releases already known")]
+    static partial void LogPollFailed(ILogger logger, Exception e, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "imported release {Release}: {Rows} rows in {Seconds:0.00} s")]
+    static partial void LogImported(ILogger logger, string release, long rows, double seconds);
 
     /// <summary>A pooled reader of one release; dispose the lease to return it.</summary>
     public ReaderLease Read(ReleaseInfo release)
@@ -155,6 +220,7 @@ public sealed class Atlas : IDisposable
 
     public void Dispose()
     {
+        poll?.Dispose();
         foreach (var pool in readers.Values)
         {
             while (pool.TryTake(out var r))

@@ -72,7 +72,7 @@ public sealed class ReleaseMiddleware(RequestDelegate next, Atlas atlas, IOption
     }
 
     static bool Bypass(PathString path) =>
-        path.StartsWithSegments("/static") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/admin");
+        path.StartsWithSegments("/static") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/health") || path.StartsWithSegments("/admin");
 
     static string ETagFor(ReleaseInfo release, HttpRequest request)
     {

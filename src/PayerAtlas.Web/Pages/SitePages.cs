@@ -41,7 +41,6 @@ public static class SitePages
             return Stylesheet.Result();
         });
         get("/favicon.ico", (HttpContext c) => Static(c, Icon));
-        get("/healthz", () => TypedResults.Text("ok"));
         app.MapFallback((HttpContext c) => Errors.Write(c, 404, $"there is nothing at {Input.Clip(c.Request.Path.Value)}"));
         return app;
     }

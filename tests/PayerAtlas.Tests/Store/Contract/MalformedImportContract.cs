@@ -1,27 +1,21 @@
 using System.Text;
 using PayerAtlas.Importing;
 using PayerAtlas.Sources;
-using PayerAtlas.Sqlite;
+using PayerAtlas.Store;
 
 namespace PayerAtlas.Tests.Store;
 
 /// <summary>Each bad file is a clear error naming file, line and column, and the release before it stays intact.</summary>
-public sealed class MalformedImportTests : IDisposable
+public abstract class MalformedImportContract<TBackend> : StoreContract<TBackend>
+    where TBackend : StoreBackend, new()
 {
-    readonly TempDir dir = new();
-    readonly SqliteStore store;
+    readonly IPayerAtlasStore store;
 
-    public MalformedImportTests()
+    protected MalformedImportContract(ContractReleases<TBackend> releases)
+        : base(releases)
     {
-        store = new SqliteStore(dir.File("atlas.db"));
-        store.Migrate();
+        store = NewStore("malformed");
         new ReleaseImporter(store).Import([SharedData.Pfs("GPCI2025.csv"), Path.Combine(RepoPaths.DemoContent, "pfs", "PPRRVU2025_Oct_demo.csv")], "good");
-    }
-
-    public void Dispose()
-    {
-        store.Dispose();
-        dir.Dispose();
     }
 
     /// <summary>The real PPRRVU CSV with line <paramref name="line"/> (1-based) replaced.</summary>
@@ -29,7 +23,7 @@ public sealed class MalformedImportTests : IDisposable
     {
         var lines = File.ReadAllLines(SharedData.Pfs("PPRRVU2025_Oct.csv"));
         lines[line - 1] = change(lines[line - 1]);
-        var path = dir.File(name);
+        var path = Dir.File(name);
         File.WriteAllLines(path, lines);
         return path;
     }
@@ -74,7 +68,7 @@ public sealed class MalformedImportTests : IDisposable
     public void A_windows_1252_byte_in_a_utf8_file_is_reported_as_wrong_encoding()
     {
         var lines = File.ReadAllLines(SharedData.Pfs("PPRRVU2025_Oct.csv")).ToList();
-        var path = dir.File("PPRRVU2025_Oct.csv");
+        var path = Dir.File("PPRRVU2025_Oct.csv");
         using (var output = File.Create(path))
         {
             for (var i = 0; i < lines.Count; i++)
@@ -98,7 +92,7 @@ public sealed class MalformedImportTests : IDisposable
     [Fact]
     public void A_utf16_file_is_an_unknown_layout()
     {
-        var path = dir.File("PPRRVU-utf16.csv");
+        var path = Dir.File("PPRRVU-utf16.csv");
         File.WriteAllText(path, File.ReadAllText(SharedData.Pfs("GPCI2025.csv")), Encoding.Unicode);
         var e = ImportFails(path);
         Assert.Contains("UTF-16", e.Reason, StringComparison.Ordinal);
@@ -107,7 +101,7 @@ public sealed class MalformedImportTests : IDisposable
     [Fact]
     public void An_unknown_layout_named_explicitly_is_an_error()
     {
-        var path = dir.Write("notes.csv", "name,value\nfoo,1\n");
+        var path = Dir.Write("notes.csv", "name,value\nfoo,1\n");
         var e = ImportFails(path);
         Assert.Contains("unknown layout (first line: 'name,value')", e.Reason, StringComparison.Ordinal);
     }
@@ -117,7 +111,7 @@ public sealed class MalformedImportTests : IDisposable
     {
         var lines = File.ReadAllLines(SharedData.Pfs("PPRRVU2025_Oct.txt"));
         lines[8786] = lines[8786][..100];
-        var path = dir.File("PPRRVU2025_Oct.txt");
+        var path = Dir.File("PPRRVU2025_Oct.txt");
         File.WriteAllLines(path, lines);
         var e = ImportFails(path);
         Assert.Equal((8787L, 101), (e.Line, e.Column));
@@ -128,9 +122,9 @@ public sealed class MalformedImportTests : IDisposable
     public void A_malformed_content_file_rolls_back_the_whole_import()
     {
         var good = Path.Combine(RepoPaths.DemoContent, "codes", "77054.md");
-        var bad = dir.Write("content/codes/77053.md", "---\ncode: 77053\ncolour: blue\n---\n");
-        File.Copy(good, dir.File("content/codes/77054.md"));
-        var e = Assert.Throws<ImportException>(() => new ReleaseImporter(store).Import([dir.File("content")], "bad"));
+        var bad = Dir.Write("content/codes/77053.md", "---\ncode: 77053\ncolour: blue\n---\n");
+        File.Copy(good, Dir.File("content/codes/77054.md"));
+        var e = Assert.Throws<ImportException>(() => new ReleaseImporter(store).Import([Dir.File("content")], "bad"));
         Assert.Equal((bad, 3L), (e.File, e.Line));
         AssertPreviousReleaseIntact();
     }

@@ -3,29 +3,23 @@ using PayerAtlas.Importing;
 using PayerAtlas.Pdf;
 using PayerAtlas.Policies;
 using PayerAtlas.Sources;
-using PayerAtlas.Sqlite;
+using PayerAtlas.Store;
 using PayerAtlas.Tests.Policies;
 
 namespace PayerAtlas.Tests.Store;
 
 /// <summary>Policy versions accumulate across releases; updates are recorded; bad input stores nothing.</summary>
-public sealed class PolicyImportTests : IDisposable
+public abstract class PolicyContract<TBackend> : StoreContract<TBackend>
+    where TBackend : StoreBackend, new()
 {
-    readonly TempDir dir = new();
-    readonly SqliteStore store;
+    readonly IPayerAtlasStore store;
     readonly ReleaseImporter importer;
 
-    public PolicyImportTests()
+    protected PolicyContract(ContractReleases<TBackend> releases)
+        : base(releases)
     {
-        store = new SqliteStore(dir.File("atlas.db"));
-        store.Migrate();
+        store = NewStore("policies");
         importer = new ReleaseImporter(store, pdf: new PdfPigTextReader());
-    }
-
-    public void Dispose()
-    {
-        store.Dispose();
-        dir.Dispose();
     }
 
     static string Fixture(string name) => RepoPaths.Fixture("Policies", name);
@@ -72,7 +66,7 @@ public sealed class PolicyImportTests : IDisposable
     public void Reimporting_an_identical_version_is_skipped_not_duplicated()
     {
         importer.Import([Fixture("example-v1.yaml")], "r1");
-        var copy = dir.Write("renamed/same-policy.yaml", File.ReadAllText(Fixture("example-v1.yaml")).Replace("# Test fixture", "# A copy with another comment\n# Test fixture", StringComparison.Ordinal));
+        var copy = Dir.Write("renamed/same-policy.yaml", File.ReadAllText(Fixture("example-v1.yaml")).Replace("# Test fixture", "# A copy with another comment\n# Test fixture", StringComparison.Ordinal));
         var report = importer.Import([copy], "r2");
 
         var skipped = Assert.Single(report.Files, f => f.Outcome == ImportOutcome.Skipped);
@@ -84,7 +78,7 @@ public sealed class PolicyImportTests : IDisposable
     public void Changed_text_under_a_stored_version_label_is_refused_and_nothing_is_stored()
     {
         importer.Import([Fixture("example-v1.yaml")], "r1");
-        var changed = dir.Write("v1-changed.yaml", File.ReadAllText(Fixture("example-v1.yaml")).Replace("stance: covered\n", "stance: not_covered\n", StringComparison.Ordinal));
+        var changed = Dir.Write("v1-changed.yaml", File.ReadAllText(Fixture("example-v1.yaml")).Replace("stance: covered\n", "stance: not_covered\n", StringComparison.Ordinal));
 
         var e = Assert.Throws<ImportException>(() => importer.Import([changed], "r2"));
         Assert.Contains("version 2024.1 is already stored (from example-v1.yaml) with different content", e.Reason, StringComparison.Ordinal);
@@ -95,7 +89,7 @@ public sealed class PolicyImportTests : IDisposable
     public void A_malformed_policy_fails_the_whole_import_and_the_previous_release_stays()
     {
         importer.Import([Fixture("example-v1.yaml")], "r1");
-        var folder = Path.Combine(dir.Path, "pack");
+        var folder = Path.Combine(Dir.Path, "pack");
         File.Copy(Fixture("example-v2.yaml"), Path.Combine(Directory.CreateDirectory(folder).FullName, "good.yaml"));
         File.WriteAllText(Path.Combine(folder, "bad.yaml"), File.ReadAllText(Fixture("example-v2.yaml")).Replace("EHP-RAD-12", "EHP-RAD-13", StringComparison.Ordinal).Replace("\"77053\", \"77054\"", "\"77053\", \"7705X4\"", StringComparison.Ordinal));
 
@@ -109,7 +103,7 @@ public sealed class PolicyImportTests : IDisposable
     public void A_document_without_codes_stores_nothing()
     {
         importer.Import([Fixture("example-v1.yaml")], "r1");
-        var page = dir.Write("empty.html", "<html><body><h1>Policy Number: Z-9</h1><p>General terms only.</p></body></html>");
+        var page = Dir.Write("empty.html", "<html><body><h1>Policy Number: Z-9</h1><p>General terms only.</p></body></html>");
         var e = Assert.Throws<ImportException>(() => importer.Import([page], "r2", new PolicyDocumentOptions { Payer = "Example Health Plan" }));
         Assert.StartsWith("no CPT, HCPCS or ICD-10 code found", e.Reason, StringComparison.Ordinal);
         Assert.Equal(["r1"], store.ListReleases().Select(r => r.Label));
@@ -118,7 +112,7 @@ public sealed class PolicyImportTests : IDisposable
     [Fact]
     public void A_document_needs_its_payer()
     {
-        var pdf = Path.Combine(dir.Path, "policy.pdf");
+        var pdf = Path.Combine(Dir.Path, "policy.pdf");
         File.WriteAllBytes(pdf, PdfPolicyDocumentTests.ExamplePdf());
         var e = Assert.Throws<ImportException>(() => importer.Import([pdf], "r1"));
         Assert.Contains("payeratlas policies import --payer", e.Reason, StringComparison.Ordinal);
@@ -128,7 +122,7 @@ public sealed class PolicyImportTests : IDisposable
     [Fact]
     public void Documents_are_indexed_by_code_with_page_or_line_and_policies_survive_other_imports()
     {
-        var pdf = Path.Combine(dir.Path, "policy.pdf");
+        var pdf = Path.Combine(Dir.Path, "policy.pdf");
         File.WriteAllBytes(pdf, PdfPolicyDocumentTests.ExamplePdf());
         importer.Import([pdf, Fixture("breast-policy.html")], "docs", new PolicyDocumentOptions { Payer = "Example Health Plan" });
         importer.Import([SharedData.Pfs("GPCI2025.csv")], "cms");

@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
-using PayerAtlas.Importing;
 using PayerAtlas.Search;
-using PayerAtlas.Sqlite;
 
 namespace PayerAtlas.Tests.Store;
 
@@ -11,7 +8,9 @@ public enum Which
     Full,
 }
 
-public sealed class SearchTests(ReleaseFixture fixture) : IClassFixture<ReleaseFixture>
+/// <summary>Search over the real descriptors: words, stems, prefixes, exact codes first, no query syntax from the input.</summary>
+public abstract class SearchContract<TBackend>(ContractReleases<TBackend> releases) : StoreContract<TBackend>(releases)
+    where TBackend : StoreBackend, new()
 {
     static SearchTerms Terms(string text, bool prefix = false)
     {
@@ -21,7 +20,7 @@ public sealed class SearchTests(ReleaseFixture fixture) : IClassFixture<ReleaseF
 
     List<string> Codes(Which which, string text, bool prefix = false, int limit = 50)
     {
-        using var reader = fixture.Store.OpenReader(which == Which.Cms ? fixture.Cms : fixture.Full);
+        using var reader = Store.OpenReader(which == Which.Cms ? Releases.Cms : Releases.Full);
         return reader.Search(Terms(text, prefix), 0, limit).Hits.Select(h => h.Code).ToList();
     }
 
@@ -38,6 +37,16 @@ public sealed class SearchTests(ReleaseFixture fixture) : IClassFixture<ReleaseF
     {
         Assert.Empty(Codes(Which.Cms, "ductography"));
         Assert.Superset(new HashSet<string> { "77053", "77054" }, Codes(Which.Full, "ductography").ToHashSet());
+    }
+
+    [Fact]
+    public void Snippets_mark_the_matched_words()
+    {
+        using var reader = Store.OpenReader(Releases.Cms);
+        var hit = reader.Search(Terms("mammary ducts"), 0, 50).Hits.Single(h => h.Code == "77054");
+        Assert.Contains($"{SearchHit.MarkStart}mammary{SearchHit.MarkEnd}", hit.Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"{SearchHit.MarkStart}ducts{SearchHit.MarkEnd}", hit.Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("X-ray of mammary ducts", hit.PlainSnippet);
     }
 
     [Fact]
@@ -68,10 +77,10 @@ public sealed class SearchTests(ReleaseFixture fixture) : IClassFixture<ReleaseF
     [Fact]
     public void Query_syntax_in_the_input_is_only_words()
     {
-        // FTS5 operators, quotes and column filters arrive as plain words, never as syntax.
-        foreach (var hostile in new[] { "\"duct", "duct OR x*", "NEAR(duct mammary)", "code:77054", "mammary AND", "-duct", "' or 1=1 --" })
+        // FTS5 and tsquery operators, quotes and column filters arrive as plain words, never as syntax.
+        foreach (var hostile in new[] { "\"duct", "duct OR x*", "NEAR(duct mammary)", "code:77054", "mammary AND", "-duct", "' or 1=1 --", "duct & !mammary", "duct:* | x", "duct\\' x" })
         {
-            using var reader = fixture.Store.OpenReader(fixture.Full);
+            using var reader = Store.OpenReader(Releases.Full);
             var page = reader.Search(Terms(hostile, prefix: true), 0, 5);
             Assert.True(page.Total >= 0);
         }
@@ -80,7 +89,7 @@ public sealed class SearchTests(ReleaseFixture fixture) : IClassFixture<ReleaseF
     [Fact]
     public void Without_terms_every_code_is_listed_in_order_page_by_page()
     {
-        using var reader = fixture.Store.OpenReader(fixture.Full);
+        using var reader = Store.OpenReader(Releases.Full);
         var all = reader.ListCodes();
         var first = reader.Search(null, 0, 100);
         var second = reader.Search(null, 100, 100);
@@ -91,10 +100,10 @@ public sealed class SearchTests(ReleaseFixture fixture) : IClassFixture<ReleaseF
     [Fact]
     public void Titles_follow_the_publication_headline()
     {
-        using var reader = fixture.Store.OpenReader(fixture.Full);
+        using var reader = Store.OpenReader(Releases.Full);
         var hit = reader.Search(Terms("77054"), 0, 1).Hits.Single();
         Assert.Equal(reader.GetEditorial("77054")!.Record.Title!.Value, hit.Title);
-        using var cms = fixture.Store.OpenReader(fixture.Cms);
+        using var cms = Store.OpenReader(Releases.Cms);
         Assert.Equal("X-ray of mammary ducts", cms.Search(Terms("77054"), 0, 1).Hits.Single().Title);
     }
 
@@ -106,38 +115,5 @@ public sealed class SearchTests(ReleaseFixture fixture) : IClassFixture<ReleaseF
     {
         Assert.False(SearchTerms.TryParse(text, false, out _, out var error));
         Assert.Contains(reason, error, StringComparison.Ordinal);
-    }
-}
-
-public sealed class SearchIndexMigrationTests
-{
-    [Fact]
-    public void A_database_made_before_the_search_index_gets_it_for_every_release_on_open()
-    {
-        using var dir = new TempDir();
-        var db = dir.File("old.db");
-        using (var store = new SqliteStore(db))
-        {
-            store.Migrate();
-            new ReleaseImporter(store).Import([RepoPaths.DemoContent]);
-        }
-
-        // As a database imported before the index existed: the table is there (the migration made it), its rows are not.
-        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "DELETE FROM search_index";
-            cmd.ExecuteNonQuery();
-        }
-
-        using (var store = new SqliteStore(db))
-        {
-            store.Migrate();
-            using var reader = store.OpenReader(store.FindRelease()!);
-            Assert.True(SearchTerms.TryParse("ductogram", false, out var terms, out _));
-            Assert.Equal(["19030", "77053", "77054"], reader.Search(terms, 0, 10).Hits.Select(h => h.Code).Order());
-            Assert.Equal(reader.ListCodes().Count, reader.Search(null, 0, 1).Total);
-        }
     }
 }
