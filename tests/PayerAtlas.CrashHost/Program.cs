@@ -1,6 +1,7 @@
 using PayerAtlas.Cli;
 using PayerAtlas.Cli.Commands;
 using PayerAtlas.CrashHost;
+using PayerAtlas.Stores;
 
 // The crash test's child process: the CLI's own import (same store factory, same importer, same report), with the
 // store wrapped so the process SIGKILLs itself at an exact point: after N rows, before the k-th carry-forward,

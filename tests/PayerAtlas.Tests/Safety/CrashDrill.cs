@@ -72,6 +72,7 @@ public sealed class CrashDrill(CrashBackend backend, ITestOutputHelper output)
         Assert.True(killed >= Kills / 2, $"only {killed} of {Kills} imports were killed before they finished");
         var final = Cli(["import", .. NextImport, "--db", backend.Db, "--release", "after-kills"]);
         Assert.True(final.ExitCode == 0, $"the import after the kills failed: {final.Error}");
+        backend.Settle();
         Assert.Empty(backend.Problems());
         using (var store = backend.Open())
         {
@@ -92,6 +93,7 @@ public sealed class CrashDrill(CrashBackend backend, ITestOutputHelper output)
     /// <summary>Checks the store after a kill; true when the killed import had committed (and is then complete).</summary>
     bool Check(IReadOnlyList<string> before, string label)
     {
+        backend.Settle();
         Assert.Empty(backend.Problems());
         using var store = backend.Open();
         var after = store.ListReleases();

@@ -40,6 +40,23 @@ public sealed class SqliteCrashBackend : CrashBackend
             }
         }
 
+        var tables = new List<string>();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'release_id')";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                tables.Add(r.GetString(0));
+            }
+        }
+
+        problems.AddRange(CrashBackend.Consistency(tables, sql =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }));
         return problems;
     }
 
