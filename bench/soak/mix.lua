@@ -8,7 +8,7 @@ local paths = {
 }
 local threads = {}
 local i = 0
-local bad = 0
+bad = 0 -- a global: done() reads it from each thread with thread:get
 
 function setup(thread)
   table.insert(threads, thread)

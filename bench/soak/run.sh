@@ -56,14 +56,18 @@ echo "importing the first release…" >&2
 cli import "$DATA/pfs/rvu25d" content/demo/codes content/demo/policies tests/PayerAtlas.Tests/Fixtures/ncci \
   "$DATA/hcpcs/2020/2020-Alpha-Numeric-HCPCS-File.zip" "$DATA/pos/cs-CMS-PlaceofServiceCodes.xml" --db "$DB" --release soak-1 >"$work/import-1.log"
 
-PayerAtlas__RequestLog=false cli serve --db "$DB" --urls "http://127.0.0.1:$PORT" >"$work/web.log" 2>&1 &
+if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null; then echo "port $PORT is already serving: stop that server or set PORT" >&2; exit 1; fi
+# Started as a plain command (not through the cli function) so that $! is the server's own PID.
+PayerAtlas__RequestLog=false dotnet artifacts/bin/PayerAtlas.Cli/release/PayerAtlas.Cli.dll serve --db "$DB" --urls "http://127.0.0.1:$PORT" >"$work/web.log" 2>&1 &
 web_pid=$!
 for _ in $(seq 1 150); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health" && break; sleep 0.2; done
 curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null
+kill -0 "$web_pid" || { echo "the server exited:" >&2; cat "$work/web.log" >&2; exit 1; }
 # The dotnet host runs the app in its own process: the PID started is the server.
-( t=0; while kill -0 "$web_pid" 2>/dev/null; do
-    echo "$t $(awk '/^VmRSS/ { print $2 }' /proc/$web_pid/status 2>/dev/null)"; sleep 1; t=$((t + 1))
-  done ) >"$work/rss.txt" &
+for t in $(seq 0 $((DURATION + 2))); do
+  echo "$t $(ps -o rss= -p "$web_pid" 2>/dev/null | tr -d ' ' || true)" >>"$work/rss.txt"
+  sleep 1
+done &
 sampler_pid=$!
 
 echo "load: $CONNECTIONS connections for ${DURATION}s; import of the next release starts at ${IMPORT_AT}s" >&2
@@ -71,28 +75,32 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/soak/m
 wrk_pid=$!
 sleep "$IMPORT_AT"
 t0=$(date +%s.%N)
-cli import "$DATA/pfs/rvu25d" content/demo/codes --db "$DB" --release soak-2 >"$work/import-2.log" 2>&1
+import_rc=0
+cli import "$DATA/pfs/rvu25d" content/demo/codes --db "$DB" --release soak-2 >"$work/import-2.log" 2>&1 || import_rc=$?
 t1=$(date +%s.%N)
+if (( import_rc != 0 )); then echo "the import during the load failed (exit $import_rc):" >&2; cat "$work/import-2.log" >&2; fi
 switched=""
 for _ in $(seq 1 100); do
   if curl -fsS "http://127.0.0.1:$PORT/health" | grep -q '"soak-2"'; then switched=$(date +%s.%N); break; fi
   sleep 0.1
 done
-wait "$wrk_pid"
+wait "$wrk_pid" || { echo "wrk failed:" >&2; cat "$work/wrk.txt" >&2; exit 1; }
 kill "$sampler_pid" 2>/dev/null || true; sampler_pid=""
 
 line=$(grep '^SOAK ' "$work/wrk.txt" || { cat "$work/wrk.txt" >&2; exit 1; })
 get() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$line"; }
 requests=$(get requests); non2xx=$(get non2xx)
 socket=$(( $(get connect) + $(get read) + $(get write) + $(get timeout) ))
-import_s=$(echo "$t1 - $t0" | bc)
-switch_s=$([[ -n "$switched" ]] && echo "$switched - $t1" | bc || echo "never")
+calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }
+import_s=$(calc "$t1 - $t0")
+switch_s=$([[ -n "$switched" ]] && calc "$switched - $t1" || echo "never")
 rss=$(awk 'NF == 2 { v[NR] = $2; if ($2 > peak) peak = $2 } END { printf "first %.0f MiB, peak %.0f MiB, last %.0f MiB (%d samples)", v[1] / 1024, peak / 1024, v[NR] / 1024, NR }' "$work/rss.txt")
 echo "backend:   $BACKEND"
 echo "import:    $(grep -E '^release ' "$work/import-2.log") — ${import_s}s while serving; site switched ${switch_s}s after it ended"
-echo "requests:  $requests in $(get duration_s)s ($(echo "$requests / $(get duration_s)" | bc) req/s, $CONNECTIONS connections)"
+echo "requests:  $requests in $(get duration_s)s ($(calc "$requests / $(get duration_s)") req/s, $CONNECTIONS connections)"
 echo "failed:    $non2xx non-2xx, $socket socket errors/timeouts"
 echo "latency:   p50 $(get p50_ms) ms, p90 $(get p90_ms) ms, p99 $(get p99_ms) ms, p99.9 $(get p999_ms) ms, max $(get max_ms) ms"
 echo "server RSS: $rss"
 awk 'NF == 2 { printf "%s%s", (NR > 1 ? " " : "rss MiB/s: "), int($2 / 1024) } END { print "" }' "$work/rss.txt"
-[[ "$non2xx" == 0 && "$socket" == 0 && -n "$switched" ]]
+kill -0 "$web_pid" || { echo "the server died during the soak:" >&2; tail -20 "$work/web.log" >&2; exit 1; }
+[[ "$non2xx" == 0 && "$socket" == 0 && -n "$switched" && $import_rc == 0 ]]

@@ -30,9 +30,6 @@ public sealed record ReleaseDigest(IReadOnlyDictionary<string, string> Parts)
     public IEnumerable<string> Differences(ReleaseDigest other) =>
         Parts.Keys.Union(other.Parts.Keys).Where(k => Parts.GetValueOrDefault(k) != other.Parts.GetValueOrDefault(k));
 
-    /// <summary>Only the release-wide parts (what <c>everyCode: false</c> computes).</summary>
-    public ReleaseDigest ReleaseWide() => new(Parts.Where(p => !PerCodeMethods.Contains(p.Key)).ToDictionary(StringComparer.Ordinal));
-
     static readonly HashSet<string> PerCodeMethods =
         ["GetFeeSchedule", "GetOppsCaps", "GetHcpcs", "GetEditorial", "GetPolicies", "GetPolicyMentions", "GetPtpEdits", "GetMue"];
 
@@ -40,8 +37,9 @@ public sealed record ReleaseDigest(IReadOnlyDictionary<string, string> Parts)
 
     public override string ToString() => Total;
 
-    /// <param name="everyCode">false: only the release-wide methods (sources, counts, lists, search), not the per-code ones.</param>
-    public static ReleaseDigest Of(IPayerAtlasStore store, ReleaseInfo release, bool everyCode = true)
+    /// <param name="codeStride">1: the per-code methods over every code; n: over every n-th code of the sorted list (a
+    /// fixed sample, so two digests with the same stride compare).</param>
+    public static ReleaseDigest Of(IPayerAtlasStore store, ReleaseInfo release, int codeStride = 1)
     {
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
         IReadOnlyList<string> codes;
@@ -51,12 +49,8 @@ public sealed record ReleaseDigest(IReadOnlyDictionary<string, string> Parts)
             AddAll(parts, ReleaseWide(reader, codes));
         }
 
-        if (!everyCode)
-        {
-            return new ReleaseDigest(parts);
-        }
-
         // The per-code methods over two readers (two cores), each taking a fixed half; the halves' hashes combine in order.
+        codes = codes.Where((_, i) => i % codeStride == 0).ToList();
         var halves = new[] { codes.Take(codes.Count / 2).ToList(), codes.Skip(codes.Count / 2).ToList() };
         var results = new Dictionary<string, string>[2];
         Parallel.For(0, 2, i =>
