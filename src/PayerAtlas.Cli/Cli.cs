@@ -18,6 +18,7 @@ public static class Cli
         CheckCommand.Create(),
         PoliciesCommand.Create(),
         ServeCommand.Create(),
+        RatesCommand.Create(),
     };
 
     public static int Run(Func<ExitCode> action) => RunAsync(() => Task.FromResult(action())).GetAwaiter().GetResult();
@@ -33,6 +34,12 @@ public static class Cli
             ConsoleProgress.Done();
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             await Console.Error.WriteLineAsync("nothing was imported; the database is unchanged").ConfigureAwait(false);
+            return (int)ExitCode.BadInput;
+        }
+        catch (PayerAtlas.Importers.Tic.TicFormatException e)
+        {
+            ConsoleProgress.Done();
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return (int)ExitCode.BadInput;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)

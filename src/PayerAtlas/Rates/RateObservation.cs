@@ -100,6 +100,12 @@ public sealed record RateObservation
     public DateOnly? ExpirationDate { get; init; }
 
     public string? AdditionalInformation { get; init; }
+
+    /// <summary>
+    /// TiC allowed-amounts files only: the provider's billed charge the allowed amount (<see cref="Rate"/>) was paid
+    /// against. Null for every other source.
+    /// </summary>
+    public decimal? BilledCharge { get; init; }
 }
 
 /// <summary>Where readers push observations (the rate lake's writer, a counter, a test list).</summary>

@@ -1,0 +1,10 @@
+using PayerAtlas.Rates;
+
+namespace PayerAtlas.Tests.Tic;
+
+public sealed class ListSink : IRateSink
+{
+    public List<RateObservation> Items { get; } = [];
+
+    public void Write(RateObservation observation) => Items.Add(observation);
+}
