@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PayerAtlas.Importing;
 using PayerAtlas.Sqlite;
 using PayerAtlas.Store;
@@ -8,10 +9,15 @@ using PayerAtlas.Tests;
 namespace PayerAtlas.Web.Tests;
 
 /// <summary>The real web app (the Program of PayerAtlas.Web) over a real SQLite file, configured the way an operator would.</summary>
-public sealed class SiteFactory(string db, string? adminToken = null) : WebApplicationFactory<PayerAtlasWeb>
+public sealed class SiteFactory(string db, string? adminToken = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<PayerAtlasWeb>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+
         builder.UseSetting("PayerAtlas:Db", db);
         builder.UseSetting("PayerAtlas:ReleasePoll", "00:00:00.050");
         if (adminToken is not null)
@@ -34,7 +40,7 @@ public class DemoSite : IDisposable
     }
 
     /// <param name="pack">Writes a content pack into the temp folder and returns its path (default: content/demo).</param>
-    protected DemoSite(Func<TempDir, string>? pack, string? adminToken, Func<SqliteStore, ReleaseInfo>? next = null)
+    protected DemoSite(Func<TempDir, string>? pack, string? adminToken, Func<SqliteStore, ReleaseInfo>? next = null, Action<IServiceCollection>? services = null)
     {
         Db = dir.File("demo.db");
         using (var store = new SqliteStore(Db))
@@ -44,7 +50,7 @@ public class DemoSite : IDisposable
             Release = next?.Invoke(store) ?? First;
         }
 
-        Factory = new SiteFactory(Db, adminToken);
+        Factory = new SiteFactory(Db, adminToken, services);
     }
 
     public string Db { get; }
@@ -77,4 +83,26 @@ public sealed class TwoReleaseSite() : DemoSite(null, null,
 public sealed class AdminSite() : DemoSite(null, Token)
 {
     public const string Token = "test-admin-token-4f1c";
+}
+
+/// <summary>The demo release served with commercial rate benchmarks (an in-memory list) registered as the host's IRateBenchmarks.</summary>
+public sealed class RatesSite() : DemoSite(null, null, null, s => s.AddSingleton<PayerAtlas.Rates.IRateBenchmarks>(Benchmarks()))
+{
+    public const string Payer = "Acme <Health> & Co";
+
+    static PayerAtlas.Rates.RateBenchmarkList Benchmarks()
+    {
+        var list = new PayerAtlas.Rates.RateBenchmarkList();
+        foreach (var (rate, line) in new[] { (120m, 4), (140m, 5), (180m, 6) })
+        {
+            list.Write(new PayerAtlas.Rates.RateObservation
+            {
+                SourceFile = "fixture-rates.csv", SourceKind = PayerAtlas.Rates.RateSourceKind.HospitalStandardCharges, Locator = $"line {line}",
+                ReportingEntity = "Fixture Hospital", Payer = Payer, BillingCode = "77054", BillingCodeType = "CPT",
+                NegotiatedType = "fee schedule", Rate = rate, BillingClass = PayerAtlas.Rates.BillingClass.Professional, State = "CA",
+            });
+        }
+
+        return list;
+    }
 }

@@ -29,16 +29,20 @@ public sealed partial class Atlas : IDisposable
     Timer? poll;
     int polling;
 
-    public Atlas(IOptions<WebOptions> options, PageCache cache, ILogger<Atlas>? logger = null)
+    /// <param name="rates">Commercial rate benchmarks (optional: without them pages state the gap, as before).</param>
+    public Atlas(IOptions<WebOptions> options, PageCache cache, ILogger<Atlas>? logger = null, Rates.IRateBenchmarks? rates = null)
     {
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<Atlas>.Instance;
+        Rates = rates;
         var builder = PublicationBuilder.Default();
+        builder.Rates = rates;
         KeyPayers = builder.Options.KeyPayers;
         Pipeline = builder.Build();
         var withLocalities = PublicationBuilder.Default();
         withLocalities.Options = withLocalities.Options with { LocalityTable = true };
+        withLocalities.Rates = rates;
         LocalityPipeline = withLocalities.Build();
     }
 
@@ -46,6 +50,9 @@ public sealed partial class Atlas : IDisposable
     sealed record Snapshot(IReadOnlyList<ReleaseInfo> All, ReleaseInfo? Current, Dictionary<string, ReleaseInfo> ByLabel, long? StoreCurrentId);
 
     public PublicationPipeline Pipeline { get; }
+
+    /// <summary>The rate benchmarks the pages use, or null.</summary>
+    public Rates.IRateBenchmarks? Rates { get; }
 
     /// <summary>The payers every publication reports on.</summary>
     public IReadOnlyList<string> KeyPayers { get; }

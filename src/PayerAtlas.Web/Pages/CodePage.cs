@@ -7,8 +7,8 @@ using PayerAtlas.Web.Infrastructure;
 namespace PayerAtlas.Web.Pages;
 
 /// <summary>
-/// /codes/{code}[.html|.json|.md|.svg]: the publication (the same renderer as the static site, with the live
-/// chrome and the locality picker), its JSON contract, its Markdown and its state chart. The file names match the
+/// /codes/{code}[.html|.json|.md|.svg|.rates.svg]: the publication (the same renderer as the static site, with the live
+/// chrome and the locality picker), its JSON contract, its Markdown, its state chart and its commercial-rate chart. The file names match the
 /// static site's, so the publication's relative links ("77053.html", "77054.svg") work on both.
 /// Every variant is rendered once per release and served from memory as UTF-8 bytes.
 /// </summary>
@@ -20,9 +20,9 @@ public static class CodePage
     {
         var dot = file.IndexOf('.', StringComparison.Ordinal);
         var (raw, ext) = dot < 0 ? (file, "") : (file[..dot], file[dot..].ToLowerInvariant());
-        if (ext is not ("" or ".html" or ".json" or ".md" or ".svg"))
+        if (ext is not ("" or ".html" or ".json" or ".md" or ".svg" or ".rates.svg"))
         {
-            return Errors.Page(404, $"there is no '{Input.Clip(ext)}' form of a code page; use .html, .json, .md or .svg");
+            return Errors.Page(404, $"there is no '{Input.Clip(ext)}' form of a code page; use .html, .json, .md, .svg or .rates.svg");
         }
 
         if (!Input.TryCode(raw, out var code, out var error))
@@ -62,6 +62,15 @@ public static class CodePage
                 using var lease = atlas.Read(release);
                 var svg = StatePaymentChart.Build(lease.Reader, code);
                 notFound = svg is null ? $"code {code} has no Medicare amount by state in release {release.Label}" : null;
+                return svg is null ? null : CachedBody.Text(svg, CachedBody.Svg);
+            }
+
+            if (ext == ".rates.svg")
+            {
+                using var lease = atlas.Read(release);
+                var dossier = atlas.Rates is null ? null : Dossiers.DossierBuilder.Build(lease.Reader, code);
+                var svg = dossier is null ? null : RateDistributionChart.Build(dossier, atlas.Rates!, atlas.Pipeline.Options);
+                notFound = svg is null ? $"code {code} has no commercial rate benchmarks" : null;
                 return svg is null ? null : CachedBody.Text(svg, CachedBody.Svg);
             }
 

@@ -22,7 +22,12 @@ public static class TextLines
         return Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    public static IEnumerable<TextLine> Read(Stream stream, Encoding encoding, string file)
+    /// <param name="fallback">
+    /// Decodes a line that is not valid in <paramref name="encoding"/> (hospitals save UTF-8 files with the odd
+    /// Windows-1252 dash); <paramref name="fellBack"/> hears each such line number so the reader can report it.
+    /// Without a fallback a bad byte is an error naming its line and column.
+    /// </param>
+    public static IEnumerable<TextLine> Read(Stream stream, Encoding encoding, string file, Encoding? fallback = null, Action<long>? fellBack = null)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
@@ -38,7 +43,7 @@ public static class TextLines
                     number++;
                     var lineBytes = buffer.AsSpan(start, newline);
                     start += newline + 1;
-                    yield return new TextLine(number, Decode(lineBytes, encoding, file, number, ref bomChecked));
+                    yield return new TextLine(number, Decode(lineBytes, encoding, file, number, ref bomChecked, fallback, fellBack));
                     continue;
                 }
 
@@ -63,7 +68,7 @@ public static class TextLines
                     if (end > 0)
                     {
                         number++;
-                        yield return new TextLine(number, Decode(buffer.AsSpan(0, end), encoding, file, number, ref bomChecked));
+                        yield return new TextLine(number, Decode(buffer.AsSpan(0, end), encoding, file, number, ref bomChecked, fallback, fellBack));
                     }
 
                     yield break;
@@ -78,7 +83,7 @@ public static class TextLines
         }
     }
 
-    static string Decode(ReadOnlySpan<byte> bytes, Encoding encoding, string file, long line, ref bool bomChecked)
+    static string Decode(ReadOnlySpan<byte> bytes, Encoding encoding, string file, long line, ref bool bomChecked, Encoding? fallback, Action<long>? fellBack)
     {
         if (!bomChecked)
         {
@@ -104,11 +109,28 @@ public static class TextLines
         {
             return encoding.GetString(bytes);
         }
+        catch (DecoderFallbackException) when (fallback is not null && TryDecode(bytes, fallback) is { } text)
+        {
+            fellBack?.Invoke(line);
+            return text;
+        }
         catch (DecoderFallbackException e)
         {
             var column = e.Index >= 0 ? e.Index + 1 : 1;
             var bad = e.BytesUnknown is { Length: > 0 } b ? $"0x{b[0]:X2}" : "a byte";
             throw new ImportException(file, line, column, $"{bad} is not valid {encoding.WebName}: wrong encoding");
+        }
+    }
+
+    static string? TryDecode(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        try
+        {
+            return encoding.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
         }
     }
 }

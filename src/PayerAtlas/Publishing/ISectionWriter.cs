@@ -1,5 +1,6 @@
 using PayerAtlas.Dossiers;
 using PayerAtlas.Publishing.Model;
+using PayerAtlas.Rates;
 
 namespace PayerAtlas.Publishing;
 
@@ -19,6 +20,9 @@ public interface ISectionWriter
 public sealed record SectionContext(Dossier Dossier, FactBook Facts, PublicationOptions Options, IReadOnlyList<Section> Written)
 {
     public DossierFacts Known { get; } = new(Dossier, Facts);
+
+    /// <summary>Commercial rate benchmarks (the rate lake), when the pipeline was given some; null otherwise.</summary>
+    public IRateBenchmarks? Rates { get; init; }
 }
 
 /// <summary>Options of a publication pipeline; vary them in tests with <c>with</c>.</summary>
@@ -32,4 +36,7 @@ public sealed record PublicationOptions
 
     /// <summary>Rows per NCCI PTP table in Coding Clarity (edits in effect first); the count of all edits is always stated.</summary>
     public int MaxPtpEditsPerTable { get; init; } = 100;
+
+    /// <summary>Rates that expired before this day are left out of the benchmarks and counted; null leaves that to the benchmark source.</summary>
+    public DateOnly? RatesAsOf { get; init; }
 }

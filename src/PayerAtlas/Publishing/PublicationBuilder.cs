@@ -1,6 +1,7 @@
 using PayerAtlas.Dossiers;
 using PayerAtlas.Publishing.Model;
 using PayerAtlas.Publishing.Sections;
+using PayerAtlas.Rates;
 
 namespace PayerAtlas.Publishing;
 
@@ -10,6 +11,9 @@ public sealed class PublicationBuilder
     readonly List<ISectionWriter> writers = [];
 
     public PublicationOptions Options { get; set; } = new();
+
+    /// <summary>Commercial rate benchmarks for the Reimbursement section; without them that section states the gap.</summary>
+    public IRateBenchmarks? Rates { get; set; }
 
     public PublicationBuilder Add(ISectionWriter writer)
     {
@@ -27,12 +31,17 @@ public sealed class PublicationBuilder
         .Add(new ReimbursementWriter())
         .Add(new CodingClarityWriter());
 
-    public PublicationPipeline Build() => new([.. writers], Options);
+    public PublicationPipeline Build() => new([.. writers], Options, Rates);
 }
 
 /// <summary>A frozen set of writers: turns dossiers into publications. Thread-safe.</summary>
-public sealed class PublicationPipeline(ISectionWriter[] writers, PublicationOptions options)
+public sealed class PublicationPipeline(ISectionWriter[] writers, PublicationOptions options, IRateBenchmarks? rates = null)
 {
+    public PublicationOptions Options => options;
+
+    /// <summary>The rate benchmarks the publications use (also what a site draws the rate charts from); null without rates.</summary>
+    public IRateBenchmarks? Rates => rates;
+
     public Publication Publish(Dossier dossier)
     {
         var facts = new FactBook();
@@ -48,7 +57,7 @@ public sealed class PublicationPipeline(ISectionWriter[] writers, PublicationOpt
                 }
 
                 var builder = new SectionBuilder(writers[i].Id, writers[i].Title);
-                writers[i].Write(new SectionContext(dossier, facts, options, written), builder);
+                writers[i].Write(new SectionContext(dossier, facts, options, written) { Rates = rates }, builder);
                 sections[i] = builder.Build();
                 written.Add(sections[i]!);
             }

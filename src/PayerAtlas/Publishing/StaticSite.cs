@@ -68,6 +68,12 @@ public sealed class StaticSite(IPayerAtlasStore store, PublicationPipeline pipel
                     Interlocked.Increment(ref charts);
                 }
 
+                if (pipeline.Rates is { } rates && Rendering.Svg.RateDistributionChart.Build(dossier, rates, pipeline.Options) is { } rateChart)
+                {
+                    File.WriteAllText(Path.Combine(codesDir, code + ".rates.svg"), rateChart, Utf8);
+                    Interlocked.Increment(ref charts);
+                }
+
                 var n = Interlocked.Increment(ref done);
                 if (n % 500 == 0)
                 {

@@ -13,11 +13,12 @@ public partial class PublicationTests(ReleaseFixture fixture) : IClassFixture<Re
 {
     static readonly string[] SectionIds = ["summary", "overview", "clinical-coding", "payer-coverage", "documentation", "reimbursement", "coding-clarity"];
 
-    Publication Publish(string code, bool content = true, PublicationOptions? options = null)
+    Publication Publish(string code, bool content = true, PublicationOptions? options = null, Rates.IRateBenchmarks? rates = null)
     {
         using var reader = fixture.Store.OpenReader(content ? fixture.Full : fixture.Cms);
         var builder = PublicationBuilder.Default();
         builder.Options = options ?? builder.Options;
+        builder.Rates = rates;
         return builder.Build().Publish(DossierBuilder.Build(reader, code)!);
     }
 
@@ -82,9 +83,23 @@ public partial class PublicationTests(ReleaseFixture fixture) : IClassFixture<Re
     [InlineData("A4206", true)]
     [InlineData("0001F", false)]
     [InlineData("70496", false)]
-    public void Every_number_in_the_html_appears_among_the_json_facts(string code, bool content)
+    public void Every_number_in_the_html_appears_among_the_json_facts(string code, bool content) =>
+        EveryNumberIsAFact(Publish(code, content, new PublicationOptions { LocalityTable = true }));
+
+    [Theory]
+    [InlineData("49505")] // priced facility amount: the median as a percentage of Medicare
+    [InlineData("70551")] // facility NA: no percentage, the indicator instead
+    [InlineData("92626")]
+    [InlineData("99283")] // percentage-of-charge rates only: the gap
+    public void Every_number_in_the_html_with_hospital_rate_benchmarks_appears_among_the_json_facts(string code)
     {
-        var p = Publish(code, content, new PublicationOptions { LocalityTable = true });
+        var p = Publish(code, true, new PublicationOptions { LocalityTable = true }, HospitalRates.List);
+        Assert.Equal(code != "99283", p.Facts.Any(f => f.Id.StartsWith("rates.", StringComparison.Ordinal)));
+        EveryNumberIsAFact(p);
+    }
+
+    static void EveryNumberIsAFact(Publication p)
+    {
         var html = Renderers.For("html").RenderToString(p);
         var facts = Json(p).GetProperty("facts").EnumerateArray().ToList();
         var haystack = string.Join("\n", facts.SelectMany(f => new[] { f.GetProperty("value").GetString(), f.GetProperty("source").GetProperty("file").GetString(), f.GetProperty("source").GetProperty("release").GetString() }));

@@ -7,7 +7,8 @@ namespace PayerAtlas.Publishing.Sections;
 
 /// <summary>
 /// Reimbursement: Medicare amounts (national; per state range and average; optionally every locality) for the
-/// global service and each component row, then commercial benchmarks (a gap until rate files are imported).
+/// global service and each component row, then commercial benchmarks by payer when the pipeline has rate
+/// benchmarks (<see cref="CommercialRates"/>); otherwise that gap is stated.
 /// </summary>
 public sealed class ReimbursementWriter : ISectionWriter
 {
@@ -39,7 +40,7 @@ public sealed class ReimbursementWriter : ISectionWriter
         }
 
         section.Heading("commercial-rates", "Commercial negotiated rates");
-        section.Missing("rates.benchmarks", "Commercial negotiated-rate benchmarks by payer");
+        CommercialRates.Write(context, section);
     }
 
     static void WriteMedicare(SectionContext context, SectionBuilder section, List<Stored<RvuRecord>> priced)
@@ -132,7 +133,7 @@ public sealed class ReimbursementWriter : ISectionWriter
         }
     }
 
-    static void NotApplicable(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, Setting setting)
+    internal static void NotApplicable(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, Setting setting)
     {
         var (field, label, value) = setting == Setting.NonFacility
             ? ("nonfacility_na", "Non-facility NA indicator", row.Record.NonFacilityNaIndicator)
@@ -174,24 +175,38 @@ public sealed class ReimbursementWriter : ISectionWriter
 
     static void Average(ProseBuilder p, DossierFacts known, Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting)
     {
+        if (StateFigure(known, row, localities, setting) is { } figure)
+        {
+            p.Money(figure);
+        }
+        else
+        {
+            NotApplicable(p, known, row, setting);
+        }
+    }
+
+    /// <summary>
+    /// The state's figure for one component and setting: its sole locality's amount, else the unweighted mean of its
+    /// localities to the cent; null when no locality has an amount. Commercial rates located in the state are compared with it.
+    /// </summary>
+    internal static Fact? StateFigure(DossierFacts known, Stored<RvuRecord> row, List<Stored<GpciRecord>> localities, Setting setting)
+    {
         var amounts = Amounts(known, row, localities, setting);
         if (amounts.Count == 0)
         {
-            NotApplicable(p, known, row, setting);
-            return;
+            return null;
         }
 
         if (localities.Count == 1)
         {
-            p.Money(Single(known, row, localities[0], setting, amounts[0]));
-            return;
+            return Single(known, row, localities[0], setting, amounts[0]);
         }
 
         var state = localities[0].Record.State;
         var average = Math.Round(amounts.Sum() / amounts.Count, 2, MidpointRounding.AwayFromZero);
         var source = row.Source with { File = $"{row.Source.File} + {localities[0].Source.File}" };
-        p.Money(known.Derived($"pay.state.{state}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}.average", average,
-            $"{state} {Key(setting)} average", source, "mean over the state's localities, to the cent", []));
+        return known.Derived($"pay.state.{state}.{DossierFacts.ComponentKey(row.Record.Modifier)}.{Key(setting)}.average", average,
+            $"{state} {Key(setting)} average", source, "mean over the state's localities, to the cent", []);
     }
 
     /// <summary>A state with one locality: its range and average are that locality's amount, stated once.</summary>
@@ -200,5 +215,5 @@ public sealed class ReimbursementWriter : ISectionWriter
             $"{locality.Record.State} {Key(setting)} (sole locality {locality.Record.Id})",
             row.Source with { File = $"{row.Source.File} + {locality.Source.File}" }, "fee schedule formula, locality GPCIs", []);
 
-    static string Key(Setting setting) => setting == Setting.NonFacility ? "nonfacility" : "facility";
+    internal static string Key(Setting setting) => setting == Setting.NonFacility ? "nonfacility" : "facility";
 }

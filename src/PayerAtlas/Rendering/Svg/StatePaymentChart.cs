@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using PayerAtlas.Pricing;
 using PayerAtlas.Store;
@@ -49,38 +48,17 @@ public static class StatePaymentChart
         // A dot plot needs no zero baseline: the axis spans the amounts, on round steps.
         var values = states.SelectMany(s => new[] { s.NonFacilityMin, s.NonFacilityMax, s.FacilityMin, s.FacilityMax })
             .Append(national?.NonFacility).Append(national?.Facility).Where(v => v is not null).Select(v => v!.Value).ToList();
-        var (lo, hi) = (values.Min(), values.Max());
-        var step = NiceStep(hi > lo ? (hi - lo) / 4 : Math.Max(hi, 1) / 5);
-        var bottom = Math.Max(0, Math.Floor(lo / step) * step);
-        var top = Math.Ceiling(hi / step) * step;
-        if (top <= bottom)
-        {
-            top = bottom + step;
-        }
-
+        var axis = SvgChart.Axis.Over(values);
         var plot = Width - Left - Right;
-        double X(decimal v) => Left + (double)((v - bottom) / (top - bottom)) * plot;
+        double X(decimal v) => axis.X(v, Left, plot);
         var height = Top + states.Count * Row + Bottom;
         var component = quote.Modifier is null ? "global" : $"modifier {quote.Modifier}";
 
         var w = new StringBuilder(8192);
-        w.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n");
-        w.Append("<title id=\"chart-title\">");
-        Text(w, $"Medicare payment for {quote.Code} ({component}) by state, release {quote.Release}");
-        w.Append("</title>\n<desc id=\"chart-desc\">");
-        Text(w, "For each state, a bar from the lowest to the highest locality amount with a dot at the unweighted average; non-facility in blue above facility in orange. The dashed line is the national amount.");
-        w.Append("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+        SvgChart.Open(w, Width, height, "chart", $"Medicare payment for {quote.Code} ({component}) by state, release {quote.Release}",
+            "For each state, a bar from the lowest to the highest locality amount with a dot at the unweighted average; non-facility in blue above facility in orange. The dashed line is the national amount.");
         Legend(w);
-
-        // Grid and axis.
-        for (var t = bottom; t <= top; t += step)
-        {
-            var x = X(t);
-            w.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"{Top - 6}\" x2=\"{x:0.#}\" y2=\"{height - Bottom + 4}\" stroke=\"#d8dde3\"/>\n");
-            w.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{height - Bottom + 20}\" text-anchor=\"middle\" fill=\"#5b6470\">");
-            Text(w, Money(t, step < 1));
-            w.Append("</text>\n");
-        }
+        SvgChart.Grid(w, axis, X, Top - 6, height - Bottom + 4);
 
         for (var i = 0; i < states.Count; i++)
         {
@@ -140,27 +118,7 @@ public static class StatePaymentChart
         return $"{s.State}: non-facility {Range(s.NonFacilityMin, s.NonFacilityMax, s.NonFacilityAverage)}; facility {Range(s.FacilityMin, s.FacilityMax, s.FacilityAverage)}";
     }
 
-    static string Money(decimal value, bool cents) => "$" + value.ToString(cents ? "#,0.00" : "#,0", CultureInfo.InvariantCulture);
+    static string Money(decimal value, bool cents) => SvgChart.Money(value, cents);
 
-    /// <summary>1, 2 or 5 times a power of ten, at least <paramref name="rough"/>.</summary>
-    static decimal NiceStep(decimal rough)
-    {
-        if (rough <= 0)
-        {
-            return 1;
-        }
-
-        var power = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)rough)));
-        foreach (var m in new[] { 1m, 2m, 5m, 10m })
-        {
-            if (m * power >= rough)
-            {
-                return m * power;
-            }
-        }
-
-        return 10 * power;
-    }
-
-    static void Text(StringBuilder w, string text) => w.Append(WebUtility.HtmlEncode(text));
+    static void Text(StringBuilder w, string text) => SvgChart.Text(w, text);
 }
