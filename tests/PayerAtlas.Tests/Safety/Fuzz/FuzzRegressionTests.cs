@@ -163,4 +163,34 @@ public sealed class FuzzRegressionTests : IDisposable
         }).GetAwaiter().GetResult();
         Assert.Equal(1, line.InputLine);
     }
+
+    /// <summary>The real file with the first byte of its first occurrence of <paramref name="value"/> replaced by 0xFF.</summary>
+    string WithBadByte(string source, string value)
+    {
+        var bytes = File.ReadAllBytes(source);
+        bytes[bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(value))] = 0xFF;
+        var path = dir.File(Path.GetFileName(source));
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void Invalid_utf8_inside_a_tic_string_is_a_format_error_with_its_offset()
+    {
+        // Utf8JsonReader validates a string only when it is decoded: GetString threw InvalidOperationException.
+        var path = WithBadByte(SharedData.Path("tic", "v2.2.0", "examples", "table-of-contents", "table-of-contents-sample.json"), "medicare\",");
+        var e = Assert.Throws<PayerAtlas.Importers.Tic.TicFormatException>(() =>
+            new PayerAtlas.Importers.Tic.TicReader().Read(PayerAtlas.Importers.Tic.TicSource.File(path), new PayerAtlas.Rates.CountingRateSink()));
+        Assert.Equal("$.reporting_entity_name", e.JsonPath);
+        Assert.Equal(File.ReadAllBytes(path).AsSpan().IndexOf((byte)0xFF) - 1, e.ByteOffset); // the string token starts at its quote
+        Assert.Contains("not valid UTF-8", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_inside_a_hospital_json_string_is_an_import_error_with_byte_and_path()
+    {
+        var path = WithBadByte(SharedData.Path("hpt", "examples", "JSON", "v3_json_format_example.json"), "West Mercy Hospital\",");
+        var e = Assert.Throws<ImportException>(() => PayerAtlas.Importers.Hpt.HptReader.Read(path, new PayerAtlas.Rates.CountingRateSink()));
+        Assert.Matches(@"^byte \d+ \(\$\.hospital_name\): the string is not valid UTF-8", e.Reason);
+    }
 }

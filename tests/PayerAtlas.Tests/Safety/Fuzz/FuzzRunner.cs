@@ -138,6 +138,12 @@ public sealed partial class FuzzRunner(int seed)
             return finding.Message;
         }
 
+        if (error is PayerAtlas.Importers.Tic.TicFormatException tic)
+        {
+            // The TiC reader's own exception: file, byte offset in the uncompressed JSON and JSON path, always.
+            return tic.File.Contains(fileName, StringComparison.Ordinal) ? null : $"the error does not name the file: {tic.Message}";
+        }
+
         if (error is not ImportException e)
         {
             var frame = new StackTrace(error, true).GetFrames().FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Namespace?.StartsWith("PayerAtlas", StringComparison.Ordinal) == true);
@@ -150,7 +156,7 @@ public sealed partial class FuzzRunner(int seed)
             return $"the error does not name the file: {e.Message}";
         }
 
-        if (e.Line > 0 || e.Reason.Contains("offset", StringComparison.Ordinal) || WholeFileVerdict().IsMatch(e.Reason))
+        if (e.Line > 0 || e.Reason.Contains("offset", StringComparison.Ordinal) || ByteAndPath().IsMatch(e.Reason) || WholeFileVerdict().IsMatch(e.Reason))
         {
             return null;
         }
@@ -158,9 +164,13 @@ public sealed partial class FuzzRunner(int seed)
         return $"the error names no line or offset: {e.Message}";
     }
 
+    /// <summary>The hospital JSON reader's location: "byte 1497 ($.standard_charge_information[3].code_information): …".</summary>
+    [GeneratedRegex(@"^byte \d+ \(\$")]
+    private static partial Regex ByteAndPath();
+
     /// <summary>Rejections about the file as a whole, where a line number would mean nothing.</summary>
     [GeneratedRegex(@"^(file is empty|empty (file|input)|unknown layout|binary or UTF-16|not a readable (ZIP|PDF)|nothing to import|PDF document|HTML page|a second \w+ table in one import|.* version .* is already stored"
-        + @"|no .*header.* found|MUE table whose header names no|no CPT, HCPCS or ICD-10 code found in the document|the document has no title)")]
+        + @"|no .*header.* found|the file ends before|MUE table whose header names no|no CPT, HCPCS or ICD-10 code found in the document|the document has no title)")]
     private static partial Regex WholeFileVerdict();
 
     static string? Save(FuzzTarget target, int iteration, byte[] bytes)

@@ -2,8 +2,11 @@ using System.IO.Compression;
 using System.Text;
 using PayerAtlas.Claims;
 using PayerAtlas.Claims.Input;
+using PayerAtlas.Importers.Hpt;
 using PayerAtlas.Importers.Policies;
+using PayerAtlas.Importers.Tic;
 using PayerAtlas.Importing;
+using PayerAtlas.Rates;
 using PayerAtlas.Tests.Policies;
 
 namespace PayerAtlas.Tests.Safety.Fuzz;
@@ -57,7 +60,23 @@ public static class FuzzTargets
             }).GetAwaiter().GetResult();
             Check(store, lines);
         }),
+        // Price transparency: the readers stream into a sink (no store yet). Schema 2.x only: 1.x files may name remote
+        // provider-reference files, and a fuzz run must not reach the network.
+        Tic("tic-in-network", "in-network-rates-multiple-plans-sample.json", "in-network-rates"),
+        Tic("tic-no-npi", "in-network-rates-no-npi.json", "in-network-rates"),
+        Tic("tic-allowed", "allowed-amounts-multiple-plan-sample.json", "allowed-amounts"),
+        Tic("tic-toc", "table-of-contents-sample.json", "table-of-contents"),
+        Hpt("hpt-csv-tall", SharedData.Path("hpt", "examples", "CSV", "Tall", "V3.0.0_Tall_CSV_Format_Example.csv"), Csv),
+        Hpt("hpt-csv-wide", SharedData.Path("hpt", "examples", "CSV", "Wide", "V3.0.0_Wide_CSV_Format_Example.csv"), Csv),
+        Hpt("hpt-json", SharedData.Path("hpt", "examples", "JSON", "v3_json_format_example.json"), new(',', Nesting.Json)),
     ];
+
+    static FuzzTarget Tic(string name, string file, string folder) =>
+        new(name, file, () => Whole(SharedData.Path("tic", "v2.2.0", "examples", folder, file)), new(',', Nesting.Json),
+            (_, path) => new TicReader().Read(TicSource.File(path), new CountingRateSink()));
+
+    static FuzzTarget Hpt(string name, string seed, TargetSyntax syntax) =>
+        new(name, Path.GetFileName(seed), () => Whole(seed), syntax, (_, path) => HptReader.Read(path, new CountingRateSink()));
 
     public static FuzzTarget Named(string name) => All.Single(t => t.Name == name);
 
