@@ -35,13 +35,12 @@ public sealed class PdfPigTextReader : IPdfTextReader
                 : blocks.FirstOrDefault()?.Text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
             return new DocumentText(title, blocks);
         }
-        catch (PdfDocumentFormatException e)
+        catch (Exception e) when (e is not (ImportException or OutOfMemoryException))
         {
-            throw new ImportException(file, $"not a readable PDF: {e.Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ImportException(file, $"not a readable PDF: {e.Message}");
+            // PdfPig is a parser of hostile bytes: a damaged file surfaces as its own exceptions (PdfDocumentFormatException,
+            // InvalidFontFormatException, NotImplementedException for unknown fonts) or as IndexOutOfRange/ArgumentOutOfRange
+            // deep inside it. Whatever it throws, the file is not readable; say so instead of crashing the import.
+            throw new ImportException(file, $"not a readable PDF: {(e is PdfDocumentFormatException ? "" : e.GetType().Name + ": ")}{e.Message}");
         }
     }
 }

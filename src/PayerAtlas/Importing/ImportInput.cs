@@ -81,17 +81,35 @@ public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit, 
 
         using (archive)
         {
-            foreach (var entry in archive.Entries.Where(e => !e.FullName.EndsWith('/')).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            List<string> entries;
+            try
             {
-                var entryName = entry.FullName;
+                // The central directory is read lazily, on first access to Entries: a damaged one throws here.
+                entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).Select(e => e.FullName).Order(StringComparer.Ordinal).ToList();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new ImportException(name, $"not a readable ZIP: {e.Message}");
+            }
+
+            foreach (var entryName in entries)
+            {
                 var display = $"{name}!{entryName}";
                 Stream OpenEntry()
                 {
                     // Each open re-reads the archive: entries are streamed, never extracted to disk.
                     var outer = open();
-                    var zip = new ZipArchive(outer, ZipArchiveMode.Read);
-                    var e = zip.GetEntry(entryName) ?? throw new ImportException(display, "entry vanished from the ZIP");
-                    return new OwningStream(e.Open(), zip);
+                    try
+                    {
+                        var zip = new ZipArchive(outer, ZipArchiveMode.Read);
+                        var e = zip.GetEntry(entryName) ?? throw new ImportException(display, "entry vanished from the ZIP");
+                        return new OwningStream(e.Open(), zip, display);
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        outer.Dispose();
+                        throw new ImportException(display, $"not a readable ZIP entry: {e.Message}");
+                    }
                 }
 
                 if (entryName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
@@ -106,17 +124,33 @@ public sealed record ImportInput(string Name, Func<Stream> Open, bool Explicit, 
         }
     }
 
-    /// <summary>A stream that disposes the archive it was opened from.</summary>
-    sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+    /// <summary>A stream that disposes the archive it was opened from, and names the entry and offset of damaged data.</summary>
+    sealed class OwningStream(Stream inner, IDisposable owner, string name) : Stream
     {
+        long position;
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            try
+            {
+                var n = inner.Read(buffer);
+                position += n;
+                return n;
+            }
+            catch (InvalidDataException e)
+            {
+                throw new ImportException(name, $"byte offset {position} of the unpacked entry: damaged ZIP data: {e.Message}");
+            }
+        }
+
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();

@@ -37,7 +37,19 @@ public static class ClaimLineJson
                 throw new ImportException(file, (e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"malformed JSON: {e.Message}");
             }
 
-            yield return Line(element, ++index);
+            ClaimLine line;
+            try
+            {
+                line = Line(element, ++index);
+            }
+            catch (InvalidOperationException e)
+            {
+                // JsonElement.GetString validates UTF-8 only when the string is read: a bad byte inside a value is the
+                // item's problem, reported like any other invalid line.
+                line = new ClaimFields(index).Build("", 0, default, "", [], 0, "", "", null, null) with { Invalid = $"item {index}: {e.Message}" };
+            }
+
+            yield return line;
         }
     }
 
@@ -85,7 +97,7 @@ public static class ClaimLineJson
 
         IEnumerable<string?> Modifiers() => element.TryGetProperty("modifiers", out var value) ? value.ValueKind switch
         {
-            JsonValueKind.Array => value.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.Number ? m.GetRawText() : m.GetString()),
+            JsonValueKind.Array => value.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString() : m.GetRawText()),
             JsonValueKind.String => [value.GetString()],
             JsonValueKind.Number => [value.GetRawText()],
             _ => [],

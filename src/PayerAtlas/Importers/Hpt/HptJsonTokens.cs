@@ -67,6 +67,12 @@ internal sealed class HptJsonTokens : IDisposable
                 switch (Type)
                 {
                     case JsonTokenType.String or JsonTokenType.PropertyName:
+                        // GetString checks UTF-8 only now, throwing InvalidOperationException: report the byte instead.
+                        if (!System.Text.Unicode.Utf8.IsValid(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))
+                        {
+                            throw Error("the string is not valid UTF-8 (wrong encoding?)");
+                        }
+
                         Text = reader.GetString()!;
                         break;
                     case JsonTokenType.Number:

@@ -44,6 +44,8 @@ public static partial class GpciReader
         }
     }
 
+    const int MaxFixedWidthRow = 400;
+
     public static IEnumerable<GpciRecord> ReadFixedWidth(IEnumerable<TextLine> lines, string file)
     {
         var inData = false;
@@ -58,6 +60,14 @@ public static partial class GpciReader
             if (string.IsNullOrWhiteSpace(text) || !char.IsAsciiDigit(text[0]))
             {
                 yield break;
+            }
+
+            // The row pattern backtracks over runs of spaces: on a megabyte-long line it would run for minutes. CMS's rows
+            // are 155 characters; anything far longer is not a GPCI row.
+            if (text.Length > MaxFixedWidthRow)
+            {
+                throw new ImportException(file, number, MaxFixedWidthRow + 1,
+                    $"row is {text.Length:N0} characters long; a fixed-width GPCI row has about 155 (a broken line end?)");
             }
 
             var m = FixedWidthRow().Match(text);

@@ -45,6 +45,11 @@ public static partial class PolicyYamlReader
             var stream = new YamlStream();
             try
             {
+                if (YamlDepth.TooDeep(yaml) is { } deep)
+                {
+                    throw Error(deep, $"YAML nested deeper than {YamlDepth.Max} levels");
+                }
+
                 stream.Load(new StringReader(yaml));
             }
             catch (YamlException ex)

@@ -40,7 +40,7 @@ internal sealed partial class TicParser
 
         if (r.ValueIsEscaped)
         {
-            return r.GetString()!;
+            return Text(ref r, property);
         }
 
         var span = r.ValueSpan;
@@ -49,7 +49,7 @@ internal sealed partial class TicParser
             return s;
         }
 
-        s = r.GetString()!;
+        s = Text(ref r, property);
         strings.Add(span, s);
         return s;
     }
@@ -114,7 +114,7 @@ internal sealed partial class TicParser
             return date;
         }
 
-        throw Fail(ref r, property, $"'{r.GetString()}' is not a YYYY-MM-DD date");
+        throw Fail(ref r, property, $"'{Text(ref r, property)}' is not a YYYY-MM-DD date");
     }
 
     static bool TryParseDate(ReadOnlySpan<byte> s, out DateOnly date)
@@ -193,7 +193,7 @@ internal sealed partial class TicParser
             if (r.ValueIsEscaped || key + value.Length + 1 > joinScratch.Length)
             {
                 cacheable = false;
-                parts.Add(r.GetString()!);
+                parts.Add(Text(ref r, ""));
             }
             else
             {
@@ -295,7 +295,7 @@ internal sealed partial class TicParser
         }
 
         throw r.TokenType == JsonTokenType.String
-            ? Fail(ref r, "billing_class", $"'{r.GetString()}' is not professional, institutional or both")
+            ? Fail(ref r, "billing_class", $"'{Text(ref r, "billing_class")}' is not professional, institutional or both")
             : WrongType(ref r, "billing_class", "a string");
     }
 
@@ -334,12 +334,29 @@ internal sealed partial class TicParser
         }
     }
 
+    /// <summary>
+    /// The token's string. Utf8JsonReader checks UTF-8 only when a string is decoded (GetString throws
+    /// InvalidOperationException then): a bad byte inside a value is the file's error, with its offset and path.
+    /// </summary>
+    string Text(ref Utf8JsonReader r, string property)
+    {
+        if (!Utf8Valid(ref r))
+        {
+            throw Fail(ref r, property, "the string is not valid UTF-8");
+        }
+
+        return r.GetString()!;
+    }
+
+    static bool Utf8Valid(ref Utf8JsonReader r) =>
+        System.Text.Unicode.Utf8.IsValid(r.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(r.ValueSequence) : r.ValueSpan);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     TicFormatException WrongType(ref Utf8JsonReader r, string property, string expected)
     {
         var found = r.TokenType switch
         {
-            JsonTokenType.String => $"the string \"{Truncate(r.GetString())}\"",
+            JsonTokenType.String => Utf8Valid(ref r) ? $"the string \"{Truncate(r.GetString())}\"" : "a string that is not valid UTF-8",
             JsonTokenType.Number => $"the number {Truncate(System.Text.Encoding.UTF8.GetString(r.ValueSpan))}",
             JsonTokenType.True or JsonTokenType.False => "a boolean",
             JsonTokenType.Null => "null",
