@@ -20,6 +20,7 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
                    coalesce(expiration_date < $as_of, false) AS expired, source_file
             FROM read_parquet($glob, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)
             WHERE {codes}
+              AND coalesce(payer_name, '') <> ''
               AND ($payer IS NULL OR payer_name = $payer)
               AND ($state IS NULL OR state = $state)
         ),
