@@ -21,4 +21,23 @@ public static class Options
     {
         Description = "Release label (default: the current release)",
     };
+
+    /// <summary>--lake on the publishing commands: commercial benchmarks from a rate lake (none: the gap, as before).</summary>
+    public static Option<string?> RatesLake() => new("--lake")
+    {
+        Description = "Rate lake folder (from `rates ingest`): the Reimbursement section shows its commercial benchmarks",
+    };
+
+    /// <summary>The lake's benchmarks, or null with the error written (exit 2) when the named folder is missing or empty.</summary>
+    public static Lake.CachedLakeBenchmarks? OpenLake(string path, out ExitCode failure)
+    {
+        failure = ExitCode.Ok;
+        if (Lake.CachedLakeBenchmarks.Problem(path) is { } problem)
+        {
+            failure = Cli.Fail(ExitCode.BadInput, problem);
+            return null;
+        }
+
+        return new Lake.CachedLakeBenchmarks(path);
+    }
 }

@@ -13,19 +13,20 @@ namespace PayerAtlas.Lake;
 /// </summary>
 public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
 {
-    const string Sql = """
+    const string Template = """
         WITH rows AS (
-            SELECT payer_name, state, billing_class, coalesce(modifiers, '') AS modifiers, rate,
+            SELECT billing_code, payer_name, state, billing_class, coalesce(modifiers, '') AS modifiers, rate,
                    coalesce(rate_is_percentage, false) AS pct,
                    coalesce(expiration_date < $as_of, false) AS expired, source_file
             FROM read_parquet($glob, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)
-            WHERE code_prefix = $prefix AND billing_code = $code
+            WHERE {codes}
+              AND coalesce(payer_name, '') <> ''
               AND ($payer IS NULL OR payer_name = $payer)
               AND ($state IS NULL OR state = $state)
         ),
         kept AS (SELECT * FROM rows WHERE $include_expired OR NOT expired),
         stats AS (
-            SELECT payer_name, state, billing_class, modifiers,
+            SELECT billing_code, payer_name, state, billing_class, modifiers,
                    count(rate) FILTER (WHERE NOT pct) AS n,
                    min(rate) FILTER (WHERE NOT pct) AS lo,
                    max(rate) FILTER (WHERE NOT pct) AS hi,
@@ -37,29 +38,35 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
             GROUP BY ALL
         ),
         outliers AS (
-            SELECT s.payer_name, s.state, s.billing_class, s.modifiers, count(*) AS n
+            SELECT s.billing_code, s.payer_name, s.state, s.billing_class, s.modifiers, count(*) AS n
             FROM kept k JOIN stats s
-              ON k.payer_name IS NOT DISTINCT FROM s.payer_name AND k.state IS NOT DISTINCT FROM s.state
+              ON k.billing_code = s.billing_code AND k.payer_name IS NOT DISTINCT FROM s.payer_name AND k.state IS NOT DISTINCT FROM s.state
              AND k.billing_class IS NOT DISTINCT FROM s.billing_class AND k.modifiers = s.modifiers
             WHERE NOT k.pct AND k.rate IS NOT NULL
               AND (k.rate < s.q[2] - 3 * (s.q[4] - s.q[2]) OR k.rate > s.q[4] + 3 * (s.q[4] - s.q[2]))
             GROUP BY ALL
         ),
         expired AS (
-            SELECT payer_name, state, billing_class, modifiers, count(*) AS n
+            SELECT billing_code, payer_name, state, billing_class, modifiers, count(*) AS n
             FROM rows WHERE expired AND NOT $include_expired
             GROUP BY ALL
         )
-        SELECT s.payer_name, s.state, s.billing_class, s.modifiers, s.n, s.lo, s.q[1], s.q[2], s.q[3], s.q[4], s.q[5], s.hi,
+        SELECT s.billing_code, s.payer_name, s.state, s.billing_class, s.modifiers, s.n, s.lo, s.q[1], s.q[2], s.q[3], s.q[4], s.q[5], s.hi,
                s.mean, coalesce(o.n, 0), s.pct_n, coalesce(e.n, 0), s.sources
         FROM stats s
-        LEFT JOIN outliers o ON o.payer_name IS NOT DISTINCT FROM s.payer_name AND o.state IS NOT DISTINCT FROM s.state
+        LEFT JOIN outliers o ON o.billing_code = s.billing_code AND o.payer_name IS NOT DISTINCT FROM s.payer_name AND o.state IS NOT DISTINCT FROM s.state
              AND o.billing_class IS NOT DISTINCT FROM s.billing_class AND o.modifiers = s.modifiers
-        LEFT JOIN expired e ON e.payer_name IS NOT DISTINCT FROM s.payer_name AND e.state IS NOT DISTINCT FROM s.state
+        LEFT JOIN expired e ON e.billing_code = s.billing_code AND e.payer_name IS NOT DISTINCT FROM s.payer_name AND e.state IS NOT DISTINCT FROM s.state
              AND e.billing_class IS NOT DISTINCT FROM s.billing_class AND e.modifiers = s.modifiers
         WHERE s.n > 0
-        ORDER BY s.payer_name, s.state NULLS FIRST, s.billing_class NULLS FIRST, s.modifiers
+        ORDER BY s.billing_code, s.payer_name, s.state NULLS FIRST, s.billing_class NULLS FIRST, s.modifiers
         """;
+
+    /// <summary>One code: the Hive partition of its prefix, then the code.</summary>
+    static readonly string OneCode = Template.Replace("{codes}", "code_prefix = $prefix AND billing_code = $code", StringComparison.Ordinal);
+
+    /// <summary>Every code of the lake at once (the same figures, grouped by code as well).</summary>
+    static readonly string AllCodes = Template.Replace("{codes}", "billing_code IS NOT NULL", StringComparison.Ordinal);
 
     readonly string root;
     readonly DuckDBConnection connection;
@@ -81,13 +88,38 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
             return [];
         }
 
+        return Run(OneCode, query, code);
+    }
+
+    /// <summary>
+    /// The benchmarks of every code in the lake in one pass over the Parquet (what <see cref="For"/> gives per code,
+    /// for a query without payer or state), keyed by code. A site build asks once per code; this asks once.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RateBenchmark>> ForAllCodes(DateOnly? asOf = null, bool includeExpired = false)
+    {
+        if (!HasParts())
+        {
+            return new Dictionary<string, IReadOnlyList<RateBenchmark>>(StringComparer.Ordinal);
+        }
+
+        var rows = Run(AllCodes, new RateBenchmarkQuery { BillingCode = "", AsOf = asOf, IncludeExpired = includeExpired }, null);
+        return rows.GroupBy(b => b.BillingCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<RateBenchmark>)g.ToList(), StringComparer.Ordinal);
+    }
+
+    List<RateBenchmark> Run(string sql, RateBenchmarkQuery query, string? code)
+    {
         lock (gate)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = Sql;
+            cmd.CommandText = sql;
             cmd.Parameters.Add(new DuckDBParameter("glob", LakeLayout.ParquetGlob(root)));
-            cmd.Parameters.Add(new DuckDBParameter("prefix", LakeLayout.CodePrefix(code)));
-            cmd.Parameters.Add(new DuckDBParameter("code", code));
+            if (code is not null)
+            {
+                cmd.Parameters.Add(new DuckDBParameter("prefix", LakeLayout.CodePrefix(code)));
+                cmd.Parameters.Add(new DuckDBParameter("code", code));
+            }
+
             cmd.Parameters.Add(new DuckDBParameter("payer", (object?)query.Payer ?? DBNull.Value));
             cmd.Parameters.Add(new DuckDBParameter("state", (object?)query.State?.Trim().ToUpperInvariant() ?? DBNull.Value));
             cmd.Parameters.Add(new DuckDBParameter("as_of", query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow)));
@@ -98,30 +130,32 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
             {
                 result.Add(new RateBenchmark
                 {
-                    BillingCode = code,
-                    Payer = reader.GetString(0),
-                    State = reader.IsDBNull(1) ? null : reader.GetString(1),
-                    BillingClass = reader.IsDBNull(2) ? null : ParseClass(reader.GetString(2)),
-                    Modifiers = reader.GetString(3),
-                    Count = Convert.ToInt64(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
-                    Min = Money(reader, 5),
-                    P10 = Money(reader, 6),
-                    P25 = Money(reader, 7),
-                    Median = Money(reader, 8),
-                    P75 = Money(reader, 9),
-                    P90 = Money(reader, 10),
-                    Max = Money(reader, 11),
-                    Mean = Money(reader, 12),
-                    OutlierCount = Convert.ToInt64(reader.GetValue(13), System.Globalization.CultureInfo.InvariantCulture),
-                    PercentageCount = Convert.ToInt64(reader.GetValue(14), System.Globalization.CultureInfo.InvariantCulture),
-                    ExpiredCount = Convert.ToInt64(reader.GetValue(15), System.Globalization.CultureInfo.InvariantCulture),
-                    SourceFiles = ((IEnumerable)reader.GetValue(16)).Cast<object?>().Select(s => s?.ToString() ?? "").ToList(),
+                    BillingCode = code ?? reader.GetString(0),
+                    Payer = reader.GetString(1),
+                    State = reader.IsDBNull(2) ? null : reader.GetString(2),
+                    BillingClass = reader.IsDBNull(3) ? null : ParseClass(reader.GetString(3)),
+                    Modifiers = reader.GetString(4),
+                    Count = Count(reader, 5),
+                    Min = Money(reader, 6),
+                    P10 = Money(reader, 7),
+                    P25 = Money(reader, 8),
+                    Median = Money(reader, 9),
+                    P75 = Money(reader, 10),
+                    P90 = Money(reader, 11),
+                    Max = Money(reader, 12),
+                    Mean = Money(reader, 13),
+                    OutlierCount = Count(reader, 14),
+                    PercentageCount = Count(reader, 15),
+                    ExpiredCount = Count(reader, 16),
+                    SourceFiles = ((IEnumerable)reader.GetValue(17)).Cast<object?>().Select(s => s?.ToString() ?? "").ToList(),
                 });
             }
 
             return result;
         }
     }
+
+    static long Count(DbDataReader reader, int i) => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Rates are stored as DOUBLE; figures come back as decimals rounded to four places (DECIMAL(18,4)).</summary>
     static decimal Money(DbDataReader reader, int i) => Math.Round((decimal)Convert.ToDouble(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture), 4, MidpointRounding.AwayFromZero);

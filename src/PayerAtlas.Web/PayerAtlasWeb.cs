@@ -68,6 +68,7 @@ public static class PayerAtlasWebExtensions
             builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = true);
         }
 
+        AddRates(builder, settings);
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<Atlas>();
         builder.Services.AddProblemDetails();
@@ -90,6 +91,27 @@ public static class PayerAtlasWebExtensions
         }));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
+    }
+
+    /// <summary>
+    /// With a rate lake configured, its cached benchmarks are the IRateBenchmarks the pages use. A lake named but
+    /// missing or empty stops the host at start-up with the reason, rather than serving pages without the rates.
+    /// </summary>
+    static void AddRates(WebApplicationBuilder builder, WebOptions settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Lake))
+        {
+            return;
+        }
+
+        if (Lake.CachedLakeBenchmarks.Problem(settings.Lake) is { } problem)
+        {
+            throw new InvalidOperationException($"{WebOptions.Section}:{nameof(WebOptions.Lake)}: {problem}");
+        }
+
+        var lake = settings.Lake;
+        builder.Services.AddSingleton(_ => new Lake.CachedLakeBenchmarks(lake) { CheckEvery = settings.ReleasePoll });
+        builder.Services.AddSingleton<Rates.IRateBenchmarks>(sp => sp.GetRequiredService<Lake.CachedLakeBenchmarks>());
     }
 
     /// <summary>Console logs: JSON lines when asked or when output is not a terminal (a service, a container), else plain.</summary>

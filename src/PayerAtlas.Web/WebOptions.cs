@@ -12,6 +12,12 @@ public sealed record WebOptions
     /// <summary>SQLite database file, or a PostgreSQL connection string (postgres://user:pass@host:port/db or Host=…;Database=…).</summary>
     public string Db { get; init; } = Path.Combine(".payeratlas", "demo.db");
 
+    /// <summary>
+    /// Rate lake folder (from `payeratlas rates ingest`): code pages show its commercial benchmarks, computed once per
+    /// lake state and recomputed when a new source lands. Unset: no commercial rates (the gap is stated).
+    /// </summary>
+    public string? Lake { get; init; }
+
     /// <summary>Serve this release label as the current one instead of following the store's current release.</summary>
     public string? Release { get; init; }
 

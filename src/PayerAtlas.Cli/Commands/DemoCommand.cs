@@ -11,7 +11,8 @@ public static class DemoCommand
         var content = new Option<string?>("--content") { Description = "Content pack folder (default: the bundled content/demo)" };
         var urls = new Option<string>("--urls") { Description = "Where to serve the web site and API", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var noServe = new Option<bool>("--no-serve") { Description = "Build the site and exit" };
-        var command = new Command("demo", "Import the bundled demo content pack, build the static site, and serve the web site and API") { db, output, content, urls, noServe };
+        var lake = new Option<string>("--lake") { Description = "Rate lake the pack's rates/ files are ingested into (kept between runs; a file already in it is skipped)", DefaultValueFactory = _ => Path.Combine(".payeratlas", "lake") };
+        var command = new Command("demo", "Import the bundled demo content pack, ingest its rate files, build the static site, and serve the web site and API") { db, output, content, urls, noServe, lake };
         command.SetAction(async (pr, ct) => await Cli.RunAsync(async () =>
         {
             var pack = pr.GetValue(content) ?? FindDemoContent();
@@ -33,10 +34,22 @@ public static class DemoCommand
                 Directory.Delete(siteDir, recursive: true);
             }
 
+            var lakePath = Path.GetFullPath(pr.GetValue(lake)!);
+            var rateFiles = DemoRateFiles(pack);
+            if (rateFiles.Count > 0)
+            {
+                var ingested = await RatesIngestCommand.IngestAsync(rateFiles, lakePath, ct).ConfigureAwait(false);
+                if (ingested != ExitCode.Ok)
+                {
+                    return ingested;
+                }
+            }
+
+            using var rates = Lake.CachedLakeBenchmarks.Problem(lakePath) is null ? new Lake.CachedLakeBenchmarks(lakePath) : null;
             using (var store = StoreFactory.Open(dbPath))
             {
                 var report = ImportCommand.Import(store, [pack], null)!;
-                SiteCommand.Build(store, report.Release, siteDir);
+                SiteCommand.Build(store, report.Release, siteDir, rates);
             }
 
             if (pr.GetValue(noServe))
@@ -44,10 +57,20 @@ public static class DemoCommand
                 return ExitCode.Ok;
             }
 
-            await ServeCommand.Serve(new Web.WebOptions { Db = dbPath, Urls = pr.GetValue(urls) }, ct).ConfigureAwait(false);
+            await ServeCommand.Serve(new Web.WebOptions { Db = dbPath, Urls = pr.GetValue(urls), Lake = rates?.Root }, ct).ConfigureAwait(false);
             return ExitCode.Ok;
         }).ConfigureAwait(false));
         return command;
+    }
+
+    /// <summary>The pack's price-transparency files (rates/), in name order; none when the pack has no rates/ folder.</summary>
+    static List<string> DemoRateFiles(string pack)
+    {
+        var folder = Path.Combine(pack, "rates");
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).ToList()
+            : [];
     }
 
     /// <summary>content/demo beside the working directory or the executable, searching upwards.</summary>

@@ -16,13 +16,21 @@ public static class PublishCommand
         format.AcceptOnlyFromAmong("md", "html", "json");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var localities = new Option<bool>("--localities") { Description = "Include every locality's Medicare amounts" };
-        var command = new Command("publish", "Publish one code's page") { code, db, release, format, output, localities };
+        var lake = Options.RatesLake();
+        var command = new Command("publish", "Publish one code's page") { code, db, release, format, output, localities, lake };
         command.SetAction(pr => Cli.Run(() =>
         {
             var wanted = BillingCodes.Normalize(pr.GetValue(code)!);
             if (!BillingCodes.IsValid(wanted))
             {
                 return Cli.Fail(ExitCode.Usage, $"'{wanted}' is not a 5-character CPT/HCPCS code");
+            }
+
+            var failure = ExitCode.Ok;
+            using var rates = pr.GetValue(lake) is { } lakePath ? Options.OpenLake(lakePath, out failure) : null;
+            if (failure != ExitCode.Ok)
+            {
+                return failure;
             }
 
             using var store = StoreFactory.Open(pr.GetValue(db)!);
@@ -41,6 +49,7 @@ public static class PublishCommand
 
             var builder = PublicationBuilder.Default();
             builder.Options = builder.Options with { LocalityTable = pr.GetValue(localities) };
+            builder.Rates = rates;
             var publication = builder.Build().Publish(dossier);
             var renderer = Renderers.For(pr.GetValue(format)!);
             if (pr.GetValue(output) is { } path)

@@ -19,7 +19,8 @@ public static class ServeCommand
         {
             Description = "Enable POST /admin/api/imports for this bearer token (default: $PAYERATLAS_ADMIN_TOKEN; unset: no admin surface)",
         };
-        var command = new Command("serve", "Serve the web site and JSON API over a database") { db, config, release, urls, adminToken };
+        var lake = new Option<string?>("--lake") { Description = "Rate lake folder (from `rates ingest`): code pages show its commercial benchmarks; default $PAYERATLAS_LAKE or the config file's PayerAtlas:Lake" };
+        var command = new Command("serve", "Serve the web site and JSON API over a database") { db, config, release, urls, adminToken, lake };
         command.SetAction(async (pr, ct) => await Cli.RunAsync(async () =>
         {
             // Lowest first: the config file, the environment, then what this command line says.
@@ -34,6 +35,12 @@ public static class ServeCommand
             if (!StoreFactory.IsPostgres(path) && !File.Exists(path))
             {
                 return Cli.Fail(ExitCode.NotFound, $"database {Path.GetFullPath(path)} does not exist: run import first");
+            }
+
+            var lakePath = pr.GetValue(lake) ?? settings.Lake;
+            if (lakePath is { Length: > 0 } && Lake.CachedLakeBenchmarks.Problem(lakePath) is { } problem)
+            {
+                return Cli.Fail(ExitCode.BadInput, problem);
             }
 
             var label = pr.GetValue(release) ?? settings.Release;
@@ -51,6 +58,7 @@ public static class ServeCommand
                 Release = label,
                 Urls = pr.GetValue(urls) ?? settings.Urls ?? "http://127.0.0.1:5080",
                 AdminToken = pr.GetValue(adminToken) ?? settings.AdminToken,
+                Lake = lakePath,
             }, ct).ConfigureAwait(false);
             return ExitCode.Ok;
         }).ConfigureAwait(false));
@@ -62,7 +70,8 @@ public static class ServeCommand
     {
         await using var app = PayerAtlasWeb.Build(options);
         await app.StartAsync(ct).ConfigureAwait(false);
-        await Console.Out.WriteLineAsync($"serving {StoreFactory.Describe(options.Db)} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)").ConfigureAwait(false);
+        var rates = options.Lake is { Length: > 0 } l ? $" with the rate lake {Path.GetFullPath(l)}" : "";
+        await Console.Out.WriteLineAsync($"serving {StoreFactory.Describe(options.Db)}{rates} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)").ConfigureAwait(false);
         // Until Ctrl+C / SIGTERM (through the CLI's token or the host's own signal handling); then stop, which lets
         // in-flight requests finish within WebOptions.ShutdownTimeout.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);

@@ -10,9 +10,17 @@ public static class SiteCommand
         var db = Options.Db();
         var release = Options.Release();
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "site" };
-        var command = new Command("site", "Write every code's page (HTML, JSON, Markdown) and an index") { db, release, output };
+        var lake = Options.RatesLake();
+        var command = new Command("site", "Write every code's page (HTML, JSON, Markdown) and an index") { db, release, output, lake };
         command.SetAction(pr => Cli.Run(() =>
         {
+            var failure = ExitCode.Ok;
+            using var rates = pr.GetValue(lake) is { } lakePath ? Options.OpenLake(lakePath, out failure) : null;
+            if (failure != ExitCode.Ok)
+            {
+                return failure;
+            }
+
             using var store = StoreFactory.Open(pr.GetValue(db)!);
             var rel = store.FindRelease(pr.GetValue(release));
             if (rel is null)
@@ -20,15 +28,18 @@ public static class SiteCommand
                 return Cli.Fail(ExitCode.NotFound, "no such release (run import first)");
             }
 
-            Build(store, rel, pr.GetValue(output)!);
+            Build(store, rel, pr.GetValue(output)!, rates);
             return ExitCode.Ok;
         }));
         return command;
     }
 
-    public static SiteReport Build(Store.IPayerAtlasStore store, Store.ReleaseInfo release, string output)
+    /// <param name="rates">Commercial benchmarks for the Reimbursement sections (null: the gap is stated).</param>
+    public static SiteReport Build(Store.IPayerAtlasStore store, Store.ReleaseInfo release, string output, Rates.IRateBenchmarks? rates = null)
     {
-        var report = new StaticSite(store, PublicationBuilder.Default().Build()).Build(release, output, new ConsoleProgress("publishing"));
+        var builder = PublicationBuilder.Default();
+        builder.Rates = rates;
+        var report = new StaticSite(store, builder.Build()).Build(release, output, new ConsoleProgress("publishing"));
         ConsoleProgress.Done();
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
         Console.Out.WriteLine($"site: {report.Pages:N0} pages ({report.Files:N0} files) in {seconds:N2} s ({report.Pages / seconds:N0} pages/s) → {Path.GetFullPath(output)}");

@@ -127,6 +127,12 @@ public sealed partial class Atlas : IDisposable
                 Load();
             }
 
+            if (Rates is Lake.CachedLakeBenchmarks lake && lake.Check())
+            {
+                cache.Clear(); // pages and publications built from the old figures
+                LogLakeChanged(logger, lake.Root, lake.SourceCount);
+            }
+
             PollError = null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -197,6 +203,9 @@ public sealed partial class Atlas : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the store could not be polled for new releases: {Reason}; serving the releases already known")]
     static partial void LogPollFailed(ILogger logger, Exception e, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "rate lake {Lake} changed ({Sources} sources): commercial benchmarks and cached pages dropped")]
+    static partial void LogLakeChanged(ILogger logger, string lake, int sources);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "imported release {Release}: {Rows} rows in {Seconds:0.00} s")]
     static partial void LogImported(ILogger logger, string release, long rows, double seconds);

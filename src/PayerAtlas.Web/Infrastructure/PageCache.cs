@@ -59,5 +59,8 @@ public sealed class PageCache(IOptions<WebOptions> options) : IDisposable
         return body;
     }
 
+    /// <summary>Drops everything (the rate lake behind the pages changed: a new source landed).</summary>
+    public void Clear() => cache.Clear();
+
     public void Dispose() => cache.Dispose();
 }

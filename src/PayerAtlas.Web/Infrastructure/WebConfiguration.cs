@@ -2,7 +2,7 @@ namespace PayerAtlas.Web.Infrastructure;
 
 /// <summary>
 /// Where the host's settings come from, lowest first: appsettings.json, the file named by --config, the
-/// environment (PAYERATLAS_DB and friends, or PayerAtlas__Key), the command line.
+/// environment (PAYERATLAS_DB, PAYERATLAS_LAKE and friends, or PayerAtlas__Key), the command line.
 /// </summary>
 public static class WebConfiguration
 {
@@ -14,6 +14,7 @@ public static class WebConfiguration
         ("PAYERATLAS_ADMIN_TOKEN", $"{WebOptions.Section}:{nameof(WebOptions.AdminToken)}"),
         ("PAYERATLAS_RELEASE", $"{WebOptions.Section}:{nameof(WebOptions.Release)}"),
         ("PAYERATLAS_LOG_FORMAT", $"{WebOptions.Section}:{nameof(WebOptions.LogFormat)}"),
+        ("PAYERATLAS_LAKE", $"{WebOptions.Section}:{nameof(WebOptions.Lake)}"),
     ];
 
     /// <param name="file">A JSON settings file (--config); a missing file is an error naming it.</param>
