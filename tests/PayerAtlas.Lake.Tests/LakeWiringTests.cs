@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Text.Json;
+using PayerAtlas.Cli.Commands;
+using PayerAtlas.Rates;
+using PayerAtlas.Tests;
+
+namespace PayerAtlas.Lake.Tests;
+
+/// <summary>The lake as publications receive it: the bulk path, and `publish --lake` over the demo rate files.</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class LakeWiringTests : IDisposable
+{
+    readonly LakeFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    static string DemoRates(string file) => Path.Combine(RepoPaths.DemoContent, "rates", file);
+
+    static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand { ImportCommand.Create(), PublishCommand.Create(), RatesIngestCommand.Create() };
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public void The_bulk_benchmarks_equal_the_per_code_query_for_every_code_of_the_lake()
+    {
+        var inputs = Directory.EnumerateFiles(SharedData.Path("tic", "v2.2.0", "examples", "in-network-rates"), "*.json")
+            .Append(SharedData.Path("hpt", "examples", "CSV", "Tall", "V3.0.0_Tall_CSV_Format_Example.csv"))
+            .Append(DemoRates("example-health-plan-in-network-demo.json"))
+            .Append(DemoRates("example-community-hospital-standard-charges-demo.csv"))
+            .ToArray();
+        Assert.Equal(0, Run(["ingest", .. inputs, "--lake", folder.Lake]).Exit);
+        var asOf = new DateOnly(2026, 12, 1);
+
+        using var lake = new LakeBenchmarks(folder.Lake);
+        var bulk = lake.ForAllCodes(asOf);
+
+        Assert.Contains("77054", bulk.Keys);
+        Assert.True(bulk.Count > 5, $"only {bulk.Count} codes");
+        foreach (var (code, rows) in bulk)
+        {
+            var single = lake.For(new RateBenchmarkQuery { BillingCode = code, AsOf = asOf });
+            Assert.Equal(JsonSerializer.Serialize(single), JsonSerializer.Serialize(rows));
+        }
+    }
+
+    [Fact]
+    public void Publish_with_the_demo_lake_shows_the_payer_table_and_the_share_of_medicare()
+    {
+        var db = folder.File("atlas.db");
+        Assert.Equal(0, Run("import", RepoPaths.DemoContent, "--db", db).Exit);
+        Assert.Equal(0, Run("ingest", DemoRates("example-health-plan-in-network-demo.json"), DemoRates("example-community-hospital-standard-charges-demo.csv"), "--lake", folder.Lake).Exit);
+        var json = folder.File("77054.json");
+
+        var (exit, _, err) = Run("publish", "77054", "--db", db, "--format", "json", "--lake", folder.Lake, "--out", json);
+
+        Assert.True(exit == 0, err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var facts = doc.RootElement.GetProperty("facts").EnumerateArray().ToList();
+        var payers = facts.Where(f => f.GetProperty("id").GetString()!.StartsWith("rates.", StringComparison.Ordinal)
+                && f.GetProperty("id").GetString()!.EndsWith(".payer", StringComparison.Ordinal))
+            .Select(f => f.GetProperty("value").GetString()).Distinct().ToList();
+        Assert.Contains("Example Health Plan (demo data)", payers);
+        var shares = facts.Where(f => f.GetProperty("id").GetString()!.EndsWith(".median_pct_medicare", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(shares);
+        Assert.All(shares, f => Assert.True(f.TryGetProperty("derivation", out _), "a share of Medicare carries its derivation"));
+        var reimbursement = doc.RootElement.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "reimbursement");
+        Assert.DoesNotContain(reimbursement.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("fact").GetString() == "rates.benchmarks");
+    }
+
+    [Fact]
+    public void Publish_with_a_lake_that_does_not_exist_exits_2_naming_it()
+    {
+        var db = folder.File("atlas.db");
+        Assert.Equal(0, Run("import", RepoPaths.DemoContent, "--db", db).Exit);
+        var missing = folder.File("no-such-lake");
+
+        var (exit, _, err) = Run("publish", "77054", "--db", db, "--lake", missing);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no-such-lake", err, StringComparison.Ordinal);
+    }
+}
