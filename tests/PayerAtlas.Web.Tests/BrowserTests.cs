@@ -110,6 +110,32 @@ public sealed class BrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Hovering_a_figure_shows_its_source_row_and_following_it_highlights_the_row_under_sources()
+    {
+        var (page, problems) = await Open();
+        await page.GotoAsync(browser.DemoUrl + "/codes/77054");
+        var work = page.Locator("a[data-fact='rvu.global.work']").First;
+        Assert.Null(await work.GetAttributeAsync("title"));
+        await work.HoverAsync();
+        var title = await work.GetAttributeAsync("title");
+
+        // The tooltip names what the JSON says the fact came from.
+        using var client = new HttpClient { BaseAddress = new Uri(browser.DemoUrl) };
+        var fact = (await client.Json("/api/v1/publications/77054")).GetProperty("facts").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "rvu.global.work");
+        var source = fact.GetProperty("source");
+        Assert.Equal($"{source.GetProperty("file").GetString()}, release {source.GetProperty("release").GetString()}, row {source.GetProperty("row").GetString()}", title);
+
+        await work.ClickAsync();
+        var target = (await work.GetAttributeAsync("href"))!;
+        await page.WaitForURLAsync("**/codes/77054" + target);
+        var entry = page.Locator(target);
+        Assert.Equal("row " + source.GetProperty("row").GetString(), await entry.InnerTextAsync());
+        Assert.Equal("rgb(255, 243, 176)", await entry.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.True(await entry.IsVisibleAsync());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task The_print_stylesheet_drops_navigation_and_forms()
     {
         var (page, _) = await Open();
@@ -117,6 +143,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.Equal("none", await page.Locator("header.site").EvaluateAsync<string>("e => getComputedStyle(e).display"));
         Assert.Equal("none", await page.Locator("#locality-picker form").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.NotEqual("none", await page.Locator("aside.sources").EvaluateAsync<string>("e => getComputedStyle(e).display"));
         var pdf = await page.PdfAsync(new() { Path = Shot("77054-print.pdf"), Format = "Letter" });
         Assert.True(pdf.Length > 10_000);
     }

@@ -59,7 +59,7 @@ public sealed partial class LocalityPickerTests(DemoSite site) : IClassFixture<D
         var html = await client.Html($"/codes/77054?at={at}");
         var facts = (await client.Json("/api/v1/publications/77054?localities=true")).GetProperty("facts").EnumerateArray().ToList();
         var haystack = string.Join("\n", facts.SelectMany(f => new[] { f.GetProperty("value").GetString(), f.GetProperty("source").GetProperty("file").GetString(), f.GetProperty("source").GetProperty("release").GetString() }));
-        var numbers = Number().Matches(Http.Text(html)).Select(m => m.Value.Replace(",", "", StringComparison.Ordinal)).Distinct().ToList();
+        var numbers = Number().Matches(Http.Text(Sources().Replace(html, ""))).Select(m => m.Value.Replace(",", "", StringComparison.Ordinal)).Distinct().ToList();
         Assert.NotEmpty(numbers);
         Assert.All(numbers, n => Assert.True(haystack.Contains(n, StringComparison.Ordinal), $"{n} is on the page but in no fact"));
     }
@@ -75,6 +75,27 @@ public sealed partial class LocalityPickerTests(DemoSite site) : IClassFixture<D
         Assert.All(cited, id => Assert.Contains(id, ids));
     }
 
+    [Theory]
+    [InlineData("national")]
+    [InlineData("CA")]
+    [InlineData("01112-54")]
+    public async Task Every_figure_on_the_live_code_page_links_to_its_source_row_under_sources(string at)
+    {
+        var html = await client.Html($"/codes/77054?at={at}");
+        var facts = (await client.Json("/api/v1/publications/77054?localities=true")).GetProperty("facts").EnumerateArray().ToList();
+        var figures = PayerAtlas.Tests.Rendering.ProvenanceMarkup.AssertEveryFigureReachesItsSource(html, facts);
+
+        // The picker's amounts (GPCI-based facts of the full publication) cite through the same Sources list.
+        var picker = Regex.Match(html, "id=\"locality-picker\".*?</section>", RegexOptions.Singleline).Value;
+        Assert.True(PayerAtlas.Tests.Rendering.ProvenanceMarkup.Figures(picker).Count > 3);
+        Assert.DoesNotContain(" title=\"", html, StringComparison.Ordinal);
+        Assert.True(figures.Count > 50);
+    }
+
     [GeneratedRegex(@"\d[\d,]*(\.\d+)?")]
     private static partial Regex Number();
+
+    // The Sources list holds source rows, not figures; the live page's links into it are checked in ProvenanceTests.
+    [GeneratedRegex("<aside class=\"sources\".*?</aside>", RegexOptions.Singleline)]
+    private static partial Regex Sources();
 }

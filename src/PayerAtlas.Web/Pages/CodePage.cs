@@ -134,18 +134,18 @@ public static class CodePage
             ],
             SourceHref = file => $"/releases/{label}#{SiteHtml.SourceAnchor(file)}",
             // The picker follows the state chart; a section without one (no GPCI file) gets it at its end.
-            AfterBlock = picker is null ? null : (w, section, block) =>
+            AfterBlock = picker is null ? null : (w, section, block, citations) =>
             {
                 if (block is Publishing.Model.FigureBlock { Id: "medicare-by-state-chart" })
                 {
-                    picker.Write(w, scope, r);
+                    picker.Write(w, scope, r, citations);
                 }
             },
-            AfterSection = picker is null ? null : (w, section) =>
+            AfterSection = picker is null ? null : (w, section, citations) =>
             {
                 if (section.Id == "reimbursement" && !section.Blocks.Any(b => b is Publishing.Model.FigureBlock { Id: "medicare-by-state-chart" }))
                 {
-                    picker.Write(w, scope, r);
+                    picker.Write(w, scope, r, citations);
                 }
             },
         });

@@ -2,6 +2,7 @@ using PayerAtlas.Importers.Pfs;
 using PayerAtlas.Pricing;
 using PayerAtlas.Publishing;
 using PayerAtlas.Publishing.Model;
+using PayerAtlas.Rendering.Html;
 using PayerAtlas.Web.Infrastructure;
 using static PayerAtlas.Web.Pages.SiteHtml;
 
@@ -44,7 +45,7 @@ public sealed class LocalityPicker
 
     GpciRecord? Find(PriceScope.Locality l) => localities.FirstOrDefault(g => g.Mac == l.Mac && g.LocalityNumber == l.Number);
 
-    public void Write(TextWriter w, PriceScope scope, ResolvedRelease release)
+    public void Write(TextWriter w, PriceScope scope, ResolvedRelease release, Citations citations)
     {
         w.Write("<div class=\"picker\" id=\"locality-picker\" role=\"region\" aria-labelledby=\"picker-h\">\n<h3 id=\"picker-h\">Medicare payment by location</h3>\n");
         w.Write("<form method=\"get\" action=\"/codes/");
@@ -77,22 +78,22 @@ public sealed class LocalityPicker
         switch (scope)
         {
             case PriceScope.Locality l when Find(l) is { } g:
-                Headline(w, $"{g.LocalityName}, {g.State} ({g.Id})", $"pay.{g.Id}.{Key(components[0])}");
-                Components(w, $"pay.{g.Id}");
+                Headline(w, citations, $"{g.LocalityName}, {g.State} ({g.Id})", $"pay.{g.Id}.{Key(components[0])}");
+                Components(w, citations, $"pay.{g.Id}");
                 break;
             case PriceScope.State s:
-                WriteState(w, s.Code);
+                WriteState(w, citations, s.Code);
                 break;
             default:
-                Headline(w, "National", $"pay.national.{Key(components[0])}");
-                Components(w, "pay.national");
+                Headline(w, citations, "National", $"pay.national.{Key(components[0])}");
+                Components(w, citations, "pay.national");
                 break;
         }
 
-        w.Write("<p class=\"snippet\">Amounts apply the fee-schedule formula to the location's GPCIs; hover a value for its source. The same figures, with provenance, are in the publication JSON with <code>?localities=true</code> and in the price API.</p>\n</div>\n");
+        w.Write("<p class=\"snippet\">Amounts apply the fee-schedule formula to the location's GPCIs; each value links to its source row under Sources. The same figures, with provenance, are in the publication JSON with <code>?localities=true</code> and in the price API.</p>\n</div>\n");
     }
 
-    void Headline(TextWriter w, string where, string prefix)
+    void Headline(TextWriter w, Citations citations, string where, string prefix)
     {
         w.Write("<p>");
         E(w, $"{DossierFacts.ComponentName(components[0])}, ");
@@ -107,13 +108,13 @@ public sealed class LocalityPicker
         }
         else
         {
-            FactSpan(w, fact, ProseBuilder.FormatMoney(fact.Value));
+            FactSpan(w, citations, fact, ProseBuilder.FormatMoney(fact.Value));
         }
 
         w.Write("</span></p>\n");
     }
 
-    void Components(TextWriter w, string prefix)
+    void Components(TextWriter w, Citations citations, string prefix)
     {
         w.Write("<div class=\"table-wrap\"><table id=\"picked-amounts\"><caption>Medicare amount at this location by component</caption><thead><tr><th scope=\"col\">Component</th><th scope=\"col\">Non-facility</th><th scope=\"col\">Facility</th></tr></thead><tbody>");
         foreach (var c in components)
@@ -121,16 +122,16 @@ public sealed class LocalityPicker
             w.Write("<tr><th scope=\"row\">");
             E(w, DossierFacts.ComponentName(c));
             w.Write("</th><td class=\"num\">");
-            Amount(w, $"{prefix}.{Key(c)}.nonfacility", $"rvu.{Key(c)}.nonfacility_na");
+            Amount(w, citations, $"{prefix}.{Key(c)}.nonfacility", $"rvu.{Key(c)}.nonfacility_na");
             w.Write("</td><td class=\"num\">");
-            Amount(w, $"{prefix}.{Key(c)}.facility", $"rvu.{Key(c)}.facility_na");
+            Amount(w, citations, $"{prefix}.{Key(c)}.facility", $"rvu.{Key(c)}.facility_na");
             w.Write("</td></tr>");
         }
 
         w.Write("</tbody></table></div>\n");
     }
 
-    void WriteState(TextWriter w, string state)
+    void WriteState(TextWriter w, Citations citations, string state)
     {
         var main = Key(components[0]);
         var average = facts.GetValueOrDefault($"pay.state.{state}.{main}.nonfacility.average") ?? facts.GetValueOrDefault($"pay.state.{state}.{main}.nonfacility");
@@ -145,7 +146,7 @@ public sealed class LocalityPicker
         }
         else
         {
-            FactSpan(w, average, ProseBuilder.FormatMoney(average.Value));
+            FactSpan(w, citations, average, ProseBuilder.FormatMoney(average.Value));
         }
 
         w.Write("</span></p>\n<div class=\"table-wrap\"><table id=\"picked-amounts\"><caption>Medicare amount in each locality of the state</caption><thead><tr><th scope=\"col\">Locality</th>");
@@ -166,7 +167,7 @@ public sealed class LocalityPicker
             w.Write(" (");
             if (facts.TryGetValue($"locality.{l.Id}", out var id))
             {
-                FactSpan(w, id, id.Value);
+                FactSpan(w, citations, id, id.Value);
             }
             else
             {
@@ -177,9 +178,9 @@ public sealed class LocalityPicker
             foreach (var c in components)
             {
                 w.Write("<td class=\"num\">");
-                Amount(w, $"pay.{l.Id}.{Key(c)}.nonfacility", $"rvu.{Key(c)}.nonfacility_na");
+                Amount(w, citations, $"pay.{l.Id}.{Key(c)}.nonfacility", $"rvu.{Key(c)}.nonfacility_na");
                 w.Write("</td><td class=\"num\">");
-                Amount(w, $"pay.{l.Id}.{Key(c)}.facility", $"rvu.{Key(c)}.facility_na");
+                Amount(w, citations, $"pay.{l.Id}.{Key(c)}.facility", $"rvu.{Key(c)}.facility_na");
                 w.Write("</td>");
             }
 
@@ -189,15 +190,15 @@ public sealed class LocalityPicker
         w.Write("</tbody></table></div>\n");
     }
 
-    void Amount(TextWriter w, string id, string notApplicable)
+    void Amount(TextWriter w, Citations citations, string id, string notApplicable)
     {
         if (facts.TryGetValue(id, out var fact))
         {
-            FactSpan(w, fact, ProseBuilder.FormatMoney(fact.Value));
+            FactSpan(w, citations, fact, ProseBuilder.FormatMoney(fact.Value));
         }
         else if (facts.TryGetValue(notApplicable, out var na))
         {
-            FactSpan(w, na, na.Value);
+            FactSpan(w, citations, na, na.Value);
         }
         else
         {
@@ -205,16 +206,7 @@ public sealed class LocalityPicker
         }
     }
 
-    static void FactSpan(TextWriter w, Fact fact, string text)
-    {
-        w.Write("<span class=\"fact\" data-fact=\"");
-        E(w, fact.Id);
-        w.Write("\" title=\"");
-        E(w, $"{fact.Label} — {fact.Source.File} row {fact.Source.Row}");
-        w.Write("\">");
-        E(w, text);
-        w.Write("</span>");
-    }
+    static void FactSpan(TextWriter w, Citations citations, Fact fact, string text) => citations.WriteFact(w, fact, text);
 
     static void Option(TextWriter w, string value, string text, bool selected)
     {

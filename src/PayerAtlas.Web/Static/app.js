@@ -9,6 +9,20 @@
     at.addEventListener('change', function () { at.form.submit(); });
   }
 
+  // Provenance on hover or focus: a figure links to its source row under Sources ("#s3"); its tooltip is built
+  // from that entry on first use, so the page carries each source once (without scripts the link still leads there).
+  function cite(e) {
+    var a = e.target.closest ? e.target.closest('a[data-fact]') : null;
+    if (!a || a.title) { return; }
+    var row = document.getElementById(a.getAttribute('href').slice(1));
+    var group = row && row.parentElement.closest('li');
+    var file = group && group.querySelector('.file');
+    var release = group && group.querySelector('.release');
+    if (file && release) { a.title = file.textContent + ', release ' + release.textContent + ', ' + row.textContent; }
+  }
+  document.addEventListener('mouseover', cite);
+  document.addEventListener('focusin', cite);
+
   // As-you-type suggestions from the API. Results are inserted with textContent only, never as HTML.
   var q = document.getElementById('q');
   var list = document.getElementById('suggestions');

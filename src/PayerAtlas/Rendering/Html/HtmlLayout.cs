@@ -113,7 +113,7 @@ public static class HtmlLayout
         thead th{background:var(--band)}
         tbody th{font-weight:600}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
-        .fact{border-bottom:1px dotted var(--muted)}.fact.prose{border:0}
+        [data-fact]{color:inherit;text-decoration:none;border-bottom:1px dotted var(--muted)}[data-fact]:hover,[data-fact]:focus{color:var(--accent)}[data-fact].prose{border:0}
         .gap{color:var(--gap);font-style:italic}
         figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid var(--line)}
         figcaption{color:var(--muted);font-size:.85rem}
@@ -128,7 +128,8 @@ public static class HtmlLayout
         .notice{border-left:4px solid var(--gap);background:#fff8ef;padding:.5rem .8rem}
         ul.codes{columns:2 22rem}
         .sources{margin-top:2rem;font-size:.85rem;color:var(--muted)}
+        ul.rows{display:flex;flex-wrap:wrap;gap:0 .8rem;list-style:none;padding:0;margin:.1rem 0 .4rem}ul.rows li:target{background:#fff3b0;color:var(--ink)}
         @media print{nav.toc,nav.site,form.search,.picker form,.skip,header.site,.pager,.meta a{display:none}body{font-size:11pt}a{color:inherit}
-          table{font-size:9pt}tr,figure,.picker{break-inside:avoid}.fact{border:0}h2,h3{break-after:avoid}}
+          table{font-size:9pt}tr,figure,.picker{break-inside:avoid}[data-fact]{border:0}h2,h3{break-after:avoid}}
         """;
 }

@@ -18,9 +18,12 @@ public sealed record HtmlPageOptions
     /// <summary>Where a source file is described (null: not linked).</summary>
     public Func<string, string?>? SourceHref { get; init; }
 
-    /// <summary>Writes extra, already-encoded HTML after a block (the live site's locality picker, after the state chart).</summary>
-    public Action<TextWriter, Section, Block>? AfterBlock { get; init; }
+    /// <summary>
+    /// Writes extra, already-encoded HTML after a block (the live site's locality picker, after the state chart); its
+    /// figures cite their sources through the page's <see cref="Citations"/>.
+    /// </summary>
+    public Action<TextWriter, Section, Block, Citations>? AfterBlock { get; init; }
 
     /// <summary>Writes extra, already-encoded HTML at the end of a section.</summary>
-    public Action<TextWriter, Section>? AfterSection { get; init; }
+    public Action<TextWriter, Section, Citations>? AfterSection { get; init; }
 }

@@ -5,7 +5,8 @@ namespace PayerAtlas.Rendering.Html;
 
 /// <summary>
 /// A complete, printable, accessible HTML page. Every string from the data is HTML-encoded; facts carry their
-/// id and provenance (data-fact, title) so a reader can trace any figure. The web site uses the same page.
+/// id (data-fact) and link to its source row, listed once in the page's Sources section (<see cref="Citations"/>), so a
+/// reader can trace any figure. The web site uses the same page.
 /// </summary>
 public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublicationRenderer
 {
@@ -17,6 +18,7 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
     public void Render(Publication publication, TextWriter w)
     {
         var facts = publication.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var citations = new Citations();
         HtmlLayout.Open(w, publication.Title, publication.Release, options.Chrome);
         w.Write("<nav class=\"toc\" aria-label=\"Sections\"><ol>");
         foreach (var section in publication.Sections)
@@ -56,26 +58,34 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
             w.Write("</h2>\n");
             foreach (var block in section.Blocks)
             {
-                WriteBlock(w, block, facts);
-                options.AfterBlock?.Invoke(w, section, block);
+                WriteBlock(w, block, facts, citations);
+                options.AfterBlock?.Invoke(w, section, block, citations);
             }
 
-            options.AfterSection?.Invoke(w, section);
+            options.AfterSection?.Invoke(w, section, citations);
             w.Write("</section>\n");
         }
 
         w.Write("</article>\n");
-        WriteSources(w, publication, options.SourceHref);
+        WriteSources(w, publication, citations, options.SourceHref);
         w.Write("</main>\n");
         HtmlLayout.Close(w);
     }
 
-    static void WriteSources(TextWriter w, Publication publication, Func<string, string?>? sourceHref)
+    /// <summary>
+    /// Each source file (and release) the publication draws on, once, with the rows the page cites beneath it: the
+    /// targets of the figures' links. Rows are in file order.
+    /// </summary>
+    static void WriteSources(TextWriter w, Publication publication, Citations citations, Func<string, string?>? sourceHref)
     {
         w.Write("<aside class=\"sources\" aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">Sources</h2><ul>");
-        foreach (var file in publication.Facts.Select(f => f.Source.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var groups = publication.Facts.Select(f => (f.Source.File, f.Source.Release))
+            .Concat(citations.Cited.Select(c => (c.File, c.Release)))
+            .Distinct()
+            .OrderBy(g => g.File, StringComparer.Ordinal).ThenBy(g => g.Release, StringComparer.Ordinal);
+        foreach (var (file, release) in groups)
         {
-            w.Write("<li>");
+            w.Write("<li><span class=\"file\">");
             if (sourceHref?.Invoke(file) is { } href)
             {
                 w.Write("<a href=\"");
@@ -89,13 +99,33 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
                 Encode(w, file);
             }
 
+            w.Write("</span>, release <span class=\"release\">");
+            Encode(w, release);
+            w.Write("</span>");
+            var rows = citations.Cited.Where(c => c.File == file && c.Release == release).OrderBy(c => c.Row, RowOrder.Instance).ToList();
+            if (rows.Count > 0)
+            {
+                w.Write(": <ul class=\"rows\">");
+                foreach (var row in rows)
+                {
+                    w.Write("<li id=\"");
+                    w.Write(row.Id);
+                    // Line numbers read "row 47"; other references (a field of a record layout, a JSON path) as they are.
+                    w.Write(row.Row.Length > 0 && row.Row.All(char.IsAsciiDigit) ? "\">row " : "\">");
+                    Encode(w, row.Row);
+                    w.Write("</li>");
+                }
+
+                w.Write("</ul>");
+            }
+
             w.Write("</li>");
         }
 
-        w.Write("</ul><p>Every figure links to its source: hover or focus a value to see the file and row it came from.</p></aside>\n");
+        w.Write("</ul><p>Every figure links to the source row it came from (with scripts on, hovering or focusing it also shows the row).</p></aside>\n");
     }
 
-    static void WriteBlock(TextWriter w, Block block, Dictionary<string, Fact> facts)
+    static void WriteBlock(TextWriter w, Block block, Dictionary<string, Fact> facts, Citations citations)
     {
         switch (block)
         {
@@ -108,7 +138,7 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
                 break;
             case ParagraphBlock p:
                 w.Write("<p>");
-                WriteInlines(w, p.Inlines, facts);
+                WriteInlines(w, p.Inlines, facts, citations);
                 w.Write("</p>\n");
                 break;
             case ListBlock l:
@@ -116,7 +146,7 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
                 foreach (var item in l.Items)
                 {
                     w.Write("<li>");
-                    WriteInlines(w, item, facts);
+                    WriteInlines(w, item, facts, citations);
                     w.Write("</li>");
                 }
 
@@ -151,7 +181,7 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
                     for (var i = 0; i < row.Count; i++)
                     {
                         w.Write(i == 0 ? "<th scope=\"row\">" : "<td>");
-                        WriteInlines(w, row[i], facts);
+                        WriteInlines(w, row[i], facts, citations);
                         w.Write(i == 0 ? "</th>" : "</td>");
                     }
 
@@ -163,7 +193,7 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
         }
     }
 
-    static void WriteInlines(TextWriter w, IReadOnlyList<Inline> inlines, Dictionary<string, Fact> facts)
+    static void WriteInlines(TextWriter w, IReadOnlyList<Inline> inlines, Dictionary<string, Fact> facts, Citations citations)
     {
         foreach (var inline in inlines)
         {
@@ -178,20 +208,20 @@ public sealed class HtmlRenderer(HtmlPageOptions? options = null) : IPublication
                     w.Write("</strong>");
                     break;
                 case FactInline f when f.Text.Length > 0:
-                    // Long editorial values (paragraphs) are facts too, but an underline on a whole paragraph is noise.
-                    w.Write(f.Text.Length > 60 ? "<span class=\"fact prose\" data-fact=\"" : "<span class=\"fact\" data-fact=\"");
-                    Encode(w, f.FactId);
-                    // Derived figures (state ranges, averages) are many and share one provenance, stated beside their
-                    // table; a tooltip each would triple the page. Source facts carry theirs in the title.
-                    if (facts.TryGetValue(f.FactId, out var fact) && fact.Derivation is null)
+                    if (facts.TryGetValue(f.FactId, out var fact))
                     {
-                        w.Write("\" title=\"");
-                        Encode(w, $"{fact.Label} — {fact.Source.File} row {fact.Source.Row}");
+                        citations.WriteFact(w, fact, f.Text, prose: f.Text.Length > 60);
+                    }
+                    else
+                    {
+                        // Not a fact of this publication (a test asserts it never happens): marked, but with no source to link.
+                        w.Write("<span data-fact=\"");
+                        Encode(w, f.FactId);
+                        w.Write("\">");
+                        Encode(w, f.Text);
+                        w.Write("</span>");
                     }
 
-                    w.Write("\">");
-                    Encode(w, f.Text);
-                    w.Write("</span>");
                     break;
                 case GapInline g:
                     w.Write("<span class=\"gap\" data-gap=\"");
