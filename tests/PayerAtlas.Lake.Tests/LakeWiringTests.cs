@@ -1,8 +1,7 @@
-using System.CommandLine;
 using System.Text.Json;
-using PayerAtlas.Cli.Commands;
 using PayerAtlas.Rates;
 using PayerAtlas.Tests;
+using PayerAtlas.Tests.Cli;
 
 namespace PayerAtlas.Lake.Tests;
 
@@ -16,25 +15,6 @@ public sealed class LakeWiringTests : IDisposable
 
     static string DemoRates(string file) => Path.Combine(RepoPaths.DemoContent, "rates", file);
 
-    static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand { ImportCommand.Create(), PublishCommand.Create(), RatesIngestCommand.Create() };
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     [Fact]
     public void The_bulk_benchmarks_equal_the_per_code_query_for_every_code_of_the_lake()
@@ -44,7 +24,7 @@ public sealed class LakeWiringTests : IDisposable
             .Append(DemoRates("example-health-plan-in-network-demo.json"))
             .Append(DemoRates("example-community-hospital-standard-charges-demo.csv"))
             .ToArray();
-        Assert.Equal(0, Run(["ingest", .. inputs, "--lake", folder.Lake]).Exit);
+        Assert.Equal(0, CliRunner.Run(["rates", "ingest", .. inputs, "--lake", folder.Lake]).Exit);
         var asOf = new DateOnly(2026, 12, 1);
 
         using var lake = new LakeBenchmarks(folder.Lake);
@@ -63,11 +43,11 @@ public sealed class LakeWiringTests : IDisposable
     public void Publish_with_the_demo_lake_shows_the_payer_table_and_the_share_of_medicare()
     {
         var db = folder.File("atlas.db");
-        Assert.Equal(0, Run("import", RepoPaths.DemoContent, "--db", db).Exit);
-        Assert.Equal(0, Run("ingest", DemoRates("example-health-plan-in-network-demo.json"), DemoRates("example-community-hospital-standard-charges-demo.csv"), "--lake", folder.Lake).Exit);
+        Assert.Equal(0, CliRunner.Run("import", RepoPaths.DemoContent, "--db", db).Exit);
+        Assert.Equal(0, CliRunner.Run("rates", "ingest", DemoRates("example-health-plan-in-network-demo.json"), DemoRates("example-community-hospital-standard-charges-demo.csv"), "--lake", folder.Lake).Exit);
         var json = folder.File("77054.json");
 
-        var (exit, _, err) = Run("publish", "77054", "--db", db, "--format", "json", "--lake", folder.Lake, "--out", json);
+        var (exit, _, err) = CliRunner.Run("publish", "77054", "--db", db, "--format", "json", "--lake", folder.Lake, "--out", json);
 
         Assert.True(exit == 0, err);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
@@ -87,10 +67,10 @@ public sealed class LakeWiringTests : IDisposable
     public void Publish_with_a_lake_that_does_not_exist_exits_2_naming_it()
     {
         var db = folder.File("atlas.db");
-        Assert.Equal(0, Run("import", RepoPaths.DemoContent, "--db", db).Exit);
+        Assert.Equal(0, CliRunner.Run("import", RepoPaths.DemoContent, "--db", db).Exit);
         var missing = folder.File("no-such-lake");
 
-        var (exit, _, err) = Run("publish", "77054", "--db", db, "--lake", missing);
+        var (exit, _, err) = CliRunner.Run("publish", "77054", "--db", db, "--lake", missing);
 
         Assert.Equal(2, exit);
         Assert.Contains("no-such-lake", err, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
-using System.CommandLine;
 using System.Text.RegularExpressions;
-using PayerAtlas.Cli.Commands;
 using PayerAtlas.Tests;
+using PayerAtlas.Tests.Cli;
 
 namespace PayerAtlas.Lake.Tests;
 
@@ -15,25 +14,6 @@ public sealed partial class RatesCliTests : IDisposable
 
     static string Example(string file) => SharedData.Path("tic", "v2.2.0", "examples", "in-network-rates", file);
 
-    static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand { ImportCommand.Create(), RatesIngestCommand.Create(), RatesBenchmarkCommand.Create() };
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     [GeneratedRegex(@"^ingest in-network-rates-multiple-plans-sample\.json: [0-9.,]+(/[0-9.,]+ MB \(\d+%\)| MB), [0-9,]+ observations, [0-9.,]+ MB/s", RegexOptions.Multiline)]
     private static partial Regex ProgressLine();
@@ -43,7 +23,7 @@ public sealed partial class RatesCliTests : IDisposable
     {
         var file = Example("in-network-rates-multiple-plans-sample.json");
 
-        var (exit, stdout, stderr) = Run("ingest", file, "--lake", folder.Lake);
+        var (exit, stdout, stderr) = CliRunner.Run("rates", "ingest", file, "--lake", folder.Lake);
 
         Assert.Equal(0, exit);
         Assert.Matches(ProgressLine(), stderr);
@@ -56,9 +36,9 @@ public sealed partial class RatesCliTests : IDisposable
     public void A_second_ingest_of_the_same_file_reports_it_skipped_as_duplicate()
     {
         var file = Example("in-network-rates-multiple-plans-sample.json");
-        Run("ingest", file, "--lake", folder.Lake);
+        CliRunner.Run("rates", "ingest", file, "--lake", folder.Lake);
 
-        var (exit, stdout, _) = Run("ingest", file, "--lake", folder.Lake);
+        var (exit, stdout, _) = CliRunner.Run("rates", "ingest", file, "--lake", folder.Lake);
 
         Assert.Equal(0, exit);
         Assert.Contains("0 observations, 0 rejected, 1 skipped as duplicate", stdout, StringComparison.Ordinal);
@@ -71,7 +51,7 @@ public sealed partial class RatesCliTests : IDisposable
         File.WriteAllText(bad, """{"reporting_entity_name": "x", "in_network": [ {"negotiation_arrangement": """);
         var good = Example("in-network-rates-fee-for-service-single-plan-sample.json");
 
-        var (exit, stdout, stderr) = Run("ingest", bad, good, "--lake", folder.Lake);
+        var (exit, stdout, stderr) = CliRunner.Run("rates", "ingest", bad, good, "--lake", folder.Lake);
 
         Assert.Equal(2, exit);
         Assert.Contains("bad.json", stderr, StringComparison.Ordinal);
@@ -83,13 +63,13 @@ public sealed partial class RatesCliTests : IDisposable
     public void Benchmark_prints_percentiles_per_payer_as_json()
     {
         var file = Example("in-network-rates-fee-for-service-single-plan-sample.json");
-        Run("ingest", file, "--lake", folder.Lake);
+        CliRunner.Run("rates", "ingest", file, "--lake", folder.Lake);
         using var benchmarks = new LakeBenchmarks(folder.Lake);
         var code = LakeWriterTests.Scalar<string>("SELECT min(billing_code) FROM read_parquet($g) WHERE NOT rate_is_percentage",
             ("g", LakeLayout.ParquetGlob(folder.Lake)));
         var expected = benchmarks.For(new Rates.RateBenchmarkQuery { BillingCode = code, IncludeExpired = true });
 
-        var (exit, stdout, _) = Run("benchmark", code, "--lake", folder.Lake, "--include-expired", "--format", "json");
+        var (exit, stdout, _) = CliRunner.Run("rates", "benchmark", code, "--lake", folder.Lake, "--include-expired", "--format", "json");
 
         Assert.Equal(0, exit);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
@@ -103,7 +83,7 @@ public sealed partial class RatesCliTests : IDisposable
     {
         // CY2025 October release: 77054 national non-facility 67.28 (global) and 20.38 (-26), as the price command states.
         var db = folder.File("atlas.db");
-        Assert.Equal(0, Run("import", SharedData.Path("pfs", "rvu25d"), "--db", db).Exit);
+        Assert.Equal(0, CliRunner.Run("import", SharedData.Path("pfs", "rvu25d"), "--db", db).Exit);
         var lake = new RateLake(folder.Lake);
         await LakeWriterTests.IngestAsync(lake, "rates.json",
         [
@@ -111,7 +91,7 @@ public sealed partial class RatesCliTests : IDisposable
             Observations.Rate("Acme Health", "77054", 20) with { Modifiers = "26" }, Observations.Rate("Acme Health", "77054", 30) with { Modifiers = "26" },
         ]);
 
-        var (exit, stdout, _) = Run("benchmark", "77054", "--lake", folder.Lake, "--db", db, "--format", "json");
+        var (exit, stdout, _) = CliRunner.Run("rates", "benchmark", "77054", "--lake", folder.Lake, "--db", db, "--format", "json");
 
         Assert.Equal(0, exit);
         var rows = System.Text.Json.JsonDocument.Parse(stdout).RootElement.EnumerateArray()
@@ -124,14 +104,11 @@ public sealed partial class RatesCliTests : IDisposable
     [Fact]
     public void Benchmark_of_a_code_with_no_rates_exits_3()
     {
-        Run("ingest", Example("in-network-rates-fee-for-service-single-plan-sample.json"), "--lake", folder.Lake);
+        CliRunner.Run("rates", "ingest", Example("in-network-rates-fee-for-service-single-plan-sample.json"), "--lake", folder.Lake);
 
-        var (exit, stdout, _) = Run("benchmark", "00000", "--lake", folder.Lake);
+        var (exit, stdout, _) = CliRunner.Run("rates", "benchmark", "00000", "--lake", folder.Lake);
 
         Assert.Equal(3, exit);
         Assert.Contains("no current dollar rates for 00000", stdout, StringComparison.Ordinal);
     }
 }
-
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public sealed class ConsoleCollection;
