@@ -148,7 +148,7 @@ internal sealed class PartFileWriter : IAsyncDisposable
         await Text(g, LakeSchema.AdditionalInformation, b.AdditionalInformation, n).ConfigureAwait(false);
     }
 
-    static Task Text(ParquetRowGroupWriter g, Parquet.Schema.DataField field, string?[] values, int n) =>
+    static Task Text(ParquetRowGroupWriter g, global::Parquet.Schema.DataField field, string?[] values, int n) =>
         g.WriteAsync(field, new ArraySegment<string>(values!, 0, n), null);
 
     sealed class OpenPart(PartitionKey key, int number, string relativePath, FileStream stream, ParquetWriter writer)

@@ -1,0 +1,171 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace PayerAtlas.Lake.Parquet;
+
+internal sealed partial class ColumnChunkWriter
+{
+    /// <summary>
+    /// Dictionary-encodes a string chunk: a value that is the same instance as the previous one costs one compare;
+    /// others one ordinal lookup. A dictionary past half the rows or <see cref="ParquetWriterOptions.MaxDictionaryBytes"/>
+    /// makes the chunk PLAIN instead.
+    /// </summary>
+    public void WriteStrings(ColumnChunkInfo chunk, ReadOnlySpan<string?> column)
+    {
+        var n = column.Length;
+        var rowLevels = Levels(n);
+        var ids = Indices(n);
+        dictionary.Reset();
+        var maxDistinct = Math.Max(1, n / 2);
+        var maxBytes = options.MaxDictionaryBytes;
+        string? previous = null;
+        var previousId = 0;
+        var count = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var s = column[i];
+            if (s is null)
+            {
+                rowLevels[i] = 0;
+                continue;
+            }
+
+            rowLevels[i] = 1;
+            if (!ReferenceEquals(s, previous))
+            {
+                previousId = dictionary.IndexOf(s);
+                previous = s;
+                if (dictionary.Count > maxDistinct || dictionary.Page.Length > maxBytes)
+                {
+                    WritePlainStrings(chunk, column);
+                    return;
+                }
+            }
+
+            ids[count++] = previousId;
+        }
+
+        chunk.NullCount = n - count;
+        if (count == 0)
+        {
+            FlushDataPage(chunk, rowLevels, ParquetFormat.Plain);
+            return;
+        }
+
+        chunk.Dictionary = true;
+        BinaryBounds.Apply(chunk, dictionary.Min, dictionary.Max, options.MaxStatisticsBytes);
+        WritePage(chunk, ParquetFormat.DictionaryPage, dictionary.Count, ParquetFormat.Plain, dictionary.Page);
+        var bitWidth = RleHybrid.BitWidth(dictionary.Count - 1);
+        var rowsPerPage = Math.Max(64, (int)Math.Min(int.MaxValue, options.PageBytes * 8L / bitWidth));
+        var next = 0;
+        for (var start = 0; start < n; start += rowsPerPage)
+        {
+            var pageLevels = rowLevels.Slice(start, Math.Min(rowsPerPage, n - start));
+            var present = pageLevels.Count((byte)1);
+            values.WriteByte((byte)bitWidth);
+            RleHybrid.Encode<int>(ids.Slice(next, present), bitWidth, values);
+            next += present;
+            FlushDataPage(chunk, pageLevels, ParquetFormat.RleDictionary);
+        }
+    }
+
+    /// <summary>PLAIN byte arrays, each value encoded to UTF-8 straight into the page buffer.</summary>
+    void WritePlainStrings(ColumnChunkInfo chunk, ReadOnlySpan<string?> column)
+    {
+        var n = column.Length;
+        var rowLevels = Levels(n);
+        values.Reset();
+        bounds.Reset();
+        var nulls = 0;
+        var pageStart = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var s = column[i];
+            if (s is null)
+            {
+                rowLevels[i] = 0;
+                nulls++;
+            }
+            else
+            {
+                rowLevels[i] = 1;
+                var free = values.GetFree(4 + Encoding.UTF8.GetMaxByteCount(s.Length));
+                var length = Encoding.UTF8.GetBytes(s, free[4..]);
+                BinaryPrimitives.WriteInt32LittleEndian(free, length);
+                bounds.Observe(free.Slice(4, length));
+                values.Advance(4 + length);
+            }
+
+            if (values.Length >= options.PageBytes)
+            {
+                FlushDataPage(chunk, rowLevels[pageStart..(i + 1)], ParquetFormat.Plain);
+                pageStart = i + 1;
+            }
+        }
+
+        FinishPlain(chunk, rowLevels, pageStart, nulls);
+    }
+
+    /// <summary>PLAIN byte arrays the caller formats in place (<see cref="IUtf8Rows"/>).</summary>
+    public void WriteUtf8<T>(ColumnChunkInfo chunk, T rows)
+        where T : IUtf8Rows
+    {
+        var n = chunk.Rows;
+        var rowLevels = Levels(n);
+        values.Reset();
+        bounds.Reset();
+        var nulls = 0;
+        var pageStart = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var free = values.GetFree(4 + IUtf8Rows.MinDestination);
+            var length = rows.Format(i, free[4..]);
+            if (length < IUtf8Rows.Null)
+            {
+                free = values.GetFree(4 + (-2 - length));
+                length = rows.Format(i, free[4..]);
+                if (length < IUtf8Rows.Null)
+                {
+                    ParquetThrow.FormatTooSmall(chunk.Field, i, free.Length - 4, length);
+                }
+            }
+
+            if (length > free.Length - 4)
+            {
+                ParquetThrow.FormatOverran(chunk.Field, i, length, free.Length - 4);
+            }
+
+            if (length == IUtf8Rows.Null)
+            {
+                rowLevels[i] = 0;
+                nulls++;
+            }
+            else
+            {
+                rowLevels[i] = 1;
+                BinaryPrimitives.WriteInt32LittleEndian(free, length);
+                bounds.Observe(free.Slice(4, length));
+                values.Advance(4 + length);
+            }
+
+            if (values.Length >= options.PageBytes)
+            {
+                FlushDataPage(chunk, rowLevels[pageStart..(i + 1)], ParquetFormat.Plain);
+                pageStart = i + 1;
+            }
+        }
+
+        FinishPlain(chunk, rowLevels, pageStart, nulls);
+    }
+
+    void FinishPlain(ColumnChunkInfo chunk, ReadOnlySpan<byte> rowLevels, int pageStart, int nulls)
+    {
+        if (pageStart < rowLevels.Length)
+        {
+            FlushDataPage(chunk, rowLevels[pageStart..], ParquetFormat.Plain);
+        }
+
+        chunk.NullCount = nulls;
+        bounds.Apply(chunk, options.MaxStatisticsBytes);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Snappier;
+
+namespace PayerAtlas.Lake.Parquet;
+
+/// <summary>
+/// Encodes column chunks into pages and writes them to the file: definition levels (RLE hybrid, bit width 1, 4-byte
+/// length prefix: data page v1), the values, Snappy, the Thrift page header. Owns every buffer, all reused from
+/// chunk to chunk, so the steady state allocates only the few objects the footer keeps per chunk.
+/// </summary>
+internal sealed partial class ColumnChunkWriter : IDisposable
+{
+    readonly Stream stream;
+    readonly ParquetWriterOptions options;
+    readonly PooledBuffer values = new(1 << 16);
+    readonly PooledBuffer page = new(1 << 16);
+    readonly PooledBuffer compressed = new(1 << 16);
+    readonly PooledBuffer header = new(256);
+    readonly ThriftCompactWriter thrift;
+    readonly StringDictionary dictionary = new();
+    readonly BinaryBounds bounds = new();
+    byte[] levels = [];
+    int[] indices = [];
+
+    public ColumnChunkWriter(Stream stream, ParquetWriterOptions options)
+    {
+        this.stream = stream;
+        this.options = options;
+        thrift = new ThriftCompactWriter(header);
+    }
+
+    /// <summary>Bytes written so far: the file offset of the next page.</summary>
+    public long Position { get; private set; }
+
+    public int Codec => options.Compression == ParquetCompression.Snappy ? ParquetFormat.Snappy : ParquetFormat.Uncompressed;
+
+    public void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        stream.Write(bytes);
+        Position += bytes.Length;
+    }
+
+    Span<byte> Levels(int rows)
+    {
+        if (levels.Length < rows)
+        {
+            Return(levels);
+            levels = ArrayPool<byte>.Shared.Rent(rows);
+        }
+
+        return levels.AsSpan(0, rows);
+    }
+
+    Span<int> Indices(int rows)
+    {
+        if (indices.Length < rows)
+        {
+            Return(indices);
+            indices = ArrayPool<int>.Shared.Rent(rows);
+        }
+
+        return indices.AsSpan(0, rows);
+    }
+
+    /// <summary>Writes one data page: the levels of its rows, then whatever <see cref="values"/> holds (then emptied).</summary>
+    void FlushDataPage(ColumnChunkInfo chunk, ReadOnlySpan<byte> pageLevels, int encoding)
+    {
+        page.Reset();
+        page.GetFree(4);
+        page.Advance(4);
+        RleHybrid.Encode(pageLevels, 1, page);
+        var levelBytes = page.Length - 4;
+        page.Write(values.Written);
+        values.Reset();
+        BinaryPrimitives.WriteInt32LittleEndian(page.WrittenSpan[..4], levelBytes);
+        WritePage(chunk, ParquetFormat.DataPage, pageLevels.Length, encoding, page.Written);
+        chunk.DataPages++;
+    }
+
+    void WritePage(ColumnChunkInfo chunk, int type, int count, int encoding, ReadOnlySpan<byte> body)
+    {
+        var payload = body;
+        if (options.Compression == ParquetCompression.Snappy)
+        {
+            compressed.Reset();
+            var free = compressed.GetFree(Snappy.GetMaxCompressedLength(body.Length));
+            payload = free[..Snappy.Compress(body, free)];
+        }
+
+        header.Reset();
+        thrift.StructBegin();
+        thrift.FieldI32(1, type);
+        thrift.FieldI32(2, body.Length);
+        thrift.FieldI32(3, payload.Length);
+        if (type == ParquetFormat.DictionaryPage)
+        {
+            thrift.FieldStructBegin(7);
+            thrift.FieldI32(1, count);
+            thrift.FieldI32(2, ParquetFormat.Plain);
+            thrift.StructEnd();
+            chunk.DictionaryPageOffset = Position;
+        }
+        else
+        {
+            thrift.FieldStructBegin(5);
+            thrift.FieldI32(1, count);
+            thrift.FieldI32(2, encoding);
+            thrift.FieldI32(3, ParquetFormat.Rle);
+            thrift.FieldI32(4, ParquetFormat.Rle);
+            thrift.StructEnd();
+            if (chunk.DataPageOffset < 0)
+            {
+                chunk.DataPageOffset = Position;
+            }
+        }
+
+        thrift.StructEnd();
+        WriteRaw(header.Written);
+        WriteRaw(payload);
+        chunk.UncompressedBytes += header.Length + body.Length;
+        chunk.CompressedBytes += header.Length + payload.Length;
+    }
+
+    public void Dispose()
+    {
+        values.Dispose();
+        page.Dispose();
+        compressed.Dispose();
+        header.Dispose();
+        dictionary.Dispose();
+        bounds.Dispose();
+        Return(levels);
+        Return(indices);
+        levels = [];
+        indices = [];
+    }
+
+    static void Return<T>(T[] array)
+    {
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+namespace PayerAtlas.Lake.Parquet;
+
+/// <summary>
+/// One row group being written: every column exactly once, in field order, each with exactly <see cref="Rows"/>
+/// values, then <see cref="End"/>. Misuse throws <see cref="InvalidOperationException"/>.
+/// </summary>
+internal sealed class ParquetRowGroup
+{
+    readonly ParquetFileWriter file;
+    readonly ColumnChunkInfo[] columns;
+    readonly long start;
+    int next;
+    bool ended;
+
+    internal ParquetRowGroup(ParquetFileWriter file, int rows, int ordinal, long start)
+    {
+        this.file = file;
+        Rows = rows;
+        Ordinal = ordinal;
+        this.start = start;
+        columns = new ColumnChunkInfo[file.Fields.Count];
+    }
+
+    public int Rows { get; }
+
+    /// <summary>The row group's index in the file.</summary>
+    public int Ordinal { get; }
+
+    /// <summary>Dictionary-encoded strings (PLAIN when the chunk's values are mostly distinct).</summary>
+    public void WriteStrings(ReadOnlySpan<string?> values)
+    {
+        var chunk = Begin(ParquetType.Utf8, values.Length, nameof(WriteStrings));
+        file.Chunks.WriteStrings(chunk, values);
+        Done(chunk);
+    }
+
+    /// <summary>PLAIN strings the caller formats in place, for near-unique values (rows 0 to <see cref="Rows"/> - 1).</summary>
+    public void WriteUtf8<T>(T rows)
+        where T : IUtf8Rows
+    {
+        var chunk = Begin(ParquetType.Utf8, Rows, nameof(WriteUtf8));
+        file.Chunks.WriteUtf8(chunk, rows);
+        Done(chunk);
+    }
+
+    public void WriteDoubles(ReadOnlySpan<double?> values)
+    {
+        var chunk = Begin(ParquetType.Double, values.Length, nameof(WriteDoubles));
+        file.Chunks.WriteDoubles(chunk, values);
+        Done(chunk);
+    }
+
+    public void WriteBooleans(ReadOnlySpan<bool?> values)
+    {
+        var chunk = Begin(ParquetType.Boolean, values.Length, nameof(WriteBooleans));
+        file.Chunks.WriteBooleans(chunk, values);
+        Done(chunk);
+    }
+
+    public void WriteInt32s(ReadOnlySpan<int?> values)
+    {
+        var chunk = Begin(ParquetType.Int32, values.Length, nameof(WriteInt32s));
+        file.Chunks.WriteInt32s(chunk, values);
+        Done(chunk);
+    }
+
+    public void WriteInt64s(ReadOnlySpan<long?> values)
+    {
+        var chunk = Begin(ParquetType.Int64, values.Length, nameof(WriteInt64s));
+        file.Chunks.WriteInt64s(chunk, values);
+        Done(chunk);
+    }
+
+    /// <summary>Parquet DATE: INT32 days since 1970-01-01.</summary>
+    public void WriteDates(ReadOnlySpan<DateOnly?> values)
+    {
+        var chunk = Begin(ParquetType.Date, values.Length, nameof(WriteDates));
+        file.Chunks.WriteDates(chunk, values);
+        Done(chunk);
+    }
+
+    /// <summary>Completes the row group (every column written); the footer will list it.</summary>
+    public void End()
+    {
+        EnsureWritable();
+        if (next != columns.Length)
+        {
+            ParquetThrow.Misuse(
+                $"Row group {Ordinal} has {next} of {columns.Length} columns written; write '{file.Fields[next].Name}' and the rest before End().");
+        }
+
+        ended = true;
+        long uncompressed = 0;
+        long compressed = 0;
+        foreach (var c in columns)
+        {
+            uncompressed += c.UncompressedBytes;
+            compressed += c.CompressedBytes;
+        }
+
+        file.Ended(this, new RowGroupInfo(columns, Rows, start, uncompressed, compressed));
+    }
+
+    ColumnChunkInfo Begin(ParquetType type, int count, string method)
+    {
+        EnsureWritable();
+        if (next == columns.Length)
+        {
+            ParquetThrow.Misuse($"Row group {Ordinal}: all {columns.Length} columns are written; {method} has no column left (call End()).");
+        }
+
+        var field = file.Fields[next];
+        if (field.Type != type)
+        {
+            ParquetThrow.Misuse(
+                $"Row group {Ordinal}: the next column is #{next} '{field.Name}' ({field.Type}), but {method} writes {type}; columns are written in field order.");
+        }
+
+        if (count != Rows)
+        {
+            ParquetThrow.Misuse($"Row group {Ordinal}: column '{field.Name}' got {count} values for a row group of {Rows} rows.");
+        }
+
+        var chunk = new ColumnChunkInfo(field, Rows, file.Chunks.Position);
+
+        // Marked until Done: a column that throws half-written (an I/O error, a faulty IUtf8Rows) leaves the file faulted.
+        file.Writing = chunk;
+        return chunk;
+    }
+
+    void Done(ColumnChunkInfo chunk)
+    {
+        columns[next++] = chunk;
+        file.Writing = null;
+    }
+
+    void EnsureWritable()
+    {
+        if (ended)
+        {
+            ParquetThrow.Misuse($"Row group {Ordinal} has ended; begin a new one to write more rows.");
+        }
+
+        file.EnsureWritable();
+    }
+}
