@@ -92,5 +92,5 @@ sealed class CountingSink : IRateSink
 {
     public long Count { get; private set; }
 
-    public void Write(RateObservation observation) => Count++;
+    public void Write(in RateObservation observation) => Count++;
 }

@@ -37,7 +37,7 @@ public sealed class LakeIngest : IRateSink, IAsyncDisposable
 
     public RateSourceKind? Kind { get; private set; }
 
-    public void Write(RateObservation observation)
+    public void Write(in RateObservation observation)
     {
         if (ReportingEntity is null)
         {

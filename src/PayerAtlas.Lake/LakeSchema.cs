@@ -1,47 +1,48 @@
-using Parquet.Schema;
+using PayerAtlas.Lake.Parquet;
 
 namespace PayerAtlas.Lake;
 
 /// <summary>
-/// The Parquet columns of a lake file. Plain types every engine reads unchanged: UTF-8 strings, DOUBLE, BOOLEAN,
-/// INT32 and DATE. The partition keys (<c>payer</c> slug, <c>code_prefix</c>) live only in the folder names; the payer's
-/// full name is the column <c>payer_name</c> so it never clashes with the partition column.
+/// The Parquet columns of a lake file, in file order. Plain types every engine reads unchanged: UTF-8 strings, DOUBLE,
+/// BOOLEAN, INT32 and DATE, every column optional. The partition keys (<c>payer</c> slug, <c>code_prefix</c>) live only
+/// in the folder names; the payer's full name is the column <c>payer_name</c> so it never clashes with the partition
+/// column. <c>locator</c> says where in the source file the row was read (JSON path and byte offset, or CSV line).
 /// </summary>
 public static class LakeSchema
 {
-    public static readonly DataField<string> SourceFile = new("source_file", true);
-    public static readonly DataField<string> SourceKind = new("source_kind", true);
-    public static readonly DataField<string> Locator = new("locator", true);
-    public static readonly DataField<string> ReportingEntity = new("reporting_entity", true);
-    public static readonly DataField<string> ReportingEntityType = new("reporting_entity_type", true);
-    public static readonly DataField<string> PayerName = new("payer_name", true);
-    public static readonly DataField<string> Plan = new("plan_name", true);
-    public static readonly DataField<string> PlanId = new("plan_id", true);
-    public static readonly DataField<string> PlanIdType = new("plan_id_type", true);
-    public static readonly DataField<string> PlanMarketType = new("plan_market_type", true);
-    public static readonly DataField<string> Network = new("network", true);
-    public static readonly DataField<string> BillingCode = new("billing_code", true);
-    public static readonly DataField<string> BillingCodeType = new("billing_code_type", true);
-    public static readonly DataField<string> BillingCodeTypeVersion = new("billing_code_type_version", true);
-    public static readonly DataField<string> Modifiers = new("modifiers", true);
-    public static readonly DataField<string> NegotiationArrangement = new("negotiation_arrangement", true);
-    public static readonly DataField<string> NegotiatedType = new("negotiated_type", true);
-    public static readonly DataField<double?> Rate = new("rate");
-    public static readonly DataField<bool?> RateIsPercentage = new("rate_is_percentage");
-    public static readonly DataField<double?> BilledCharge = new("billed_charge");
-    public static readonly DataField<string> Algorithm = new("algorithm", true);
-    public static readonly DataField<string> BillingClass = new("billing_class", true);
-    public static readonly DataField<string> Setting = new("setting", true);
-    public static readonly DataField<string> PlacesOfService = new("places_of_service", true);
-    public static readonly DataField<int?> ProviderNpiCount = new("provider_npi_count");
-    public static readonly DataField<int?> ProviderTinCount = new("provider_tin_count");
-    public static readonly DataField<string> State = new("state", true);
-    public static readonly DataField<DateOnly?> ExpirationDate = new("expiration_date");
-    public static readonly DataField<string> AdditionalInformation = new("additional_information", true);
+    internal static readonly IReadOnlyList<ParquetField> Fields =
+    [
+        new("source_file", ParquetType.Utf8),
+        new("source_kind", ParquetType.Utf8),
+        new("locator", ParquetType.Utf8),
+        new("reporting_entity", ParquetType.Utf8),
+        new("reporting_entity_type", ParquetType.Utf8),
+        new("payer_name", ParquetType.Utf8),
+        new("plan_name", ParquetType.Utf8),
+        new("plan_id", ParquetType.Utf8),
+        new("plan_id_type", ParquetType.Utf8),
+        new("plan_market_type", ParquetType.Utf8),
+        new("network", ParquetType.Utf8),
+        new("billing_code", ParquetType.Utf8),
+        new("billing_code_type", ParquetType.Utf8),
+        new("billing_code_type_version", ParquetType.Utf8),
+        new("modifiers", ParquetType.Utf8),
+        new("negotiation_arrangement", ParquetType.Utf8),
+        new("negotiated_type", ParquetType.Utf8),
+        new("rate", ParquetType.Double),
+        new("rate_is_percentage", ParquetType.Boolean),
+        new("billed_charge", ParquetType.Double),
+        new("algorithm", ParquetType.Utf8),
+        new("billing_class", ParquetType.Utf8),
+        new("setting", ParquetType.Utf8),
+        new("places_of_service", ParquetType.Utf8),
+        new("provider_npi_count", ParquetType.Int32),
+        new("provider_tin_count", ParquetType.Int32),
+        new("state", ParquetType.Utf8),
+        new("expiration_date", ParquetType.Date),
+        new("additional_information", ParquetType.Utf8),
+    ];
 
-    public static readonly ParquetSchema Schema = new(
-        SourceFile, SourceKind, Locator, ReportingEntity, ReportingEntityType, PayerName, Plan, PlanId, PlanIdType,
-        PlanMarketType, Network, BillingCode, BillingCodeType, BillingCodeTypeVersion, Modifiers, NegotiationArrangement,
-        NegotiatedType, Rate, RateIsPercentage, BilledCharge, Algorithm, BillingClass, Setting, PlacesOfService, ProviderNpiCount,
-        ProviderTinCount, State, ExpirationDate, AdditionalInformation);
+    /// <summary>The column names in file order.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } = [.. Fields.Select(f => f.Name)];
 }

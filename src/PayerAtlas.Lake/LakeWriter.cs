@@ -6,15 +6,18 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// Writes observations into part files in one staging folder, partitioned by payer and code prefix. The reader's
-/// thread only copies fields into per-partition column batches; full batches go through bounded channels to background
-/// Parquet encoders (so parsing and encoding use both cores, and a slow disk slows the reader instead of growing
-/// memory). <see cref="RateLake"/> moves the parts into place once the source was read whole.
+/// thread only copies fields into per-partition column batches; full batches (or the largest, when
+/// <see cref="LakeWriterOptions.MaxBufferedRows"/> is reached) go through bounded channels to background Parquet
+/// encoders that append each as a row group to its partition's part file (so parsing and encoding use both cores, and
+/// a slow disk slows the reader instead of growing memory). <see cref="RateLake"/> moves the parts into place once the
+/// source was read whole.
 /// </summary>
 public sealed class LakeWriter : IRateSink, IAsyncDisposable
 {
     readonly LakeWriterOptions options;
     readonly Encoder[] encoders;
     readonly ConcurrentQueue<RowBatch> pool = new();
+    readonly ArrayShelf<RateObservation> arrays;
     readonly CancellationTokenSource abort = new();
     readonly Dictionary<string, PayerSlots> payers = new(StringComparer.Ordinal);
     readonly List<Slot> openSlots = [];
@@ -30,10 +33,10 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         StagingFolder = stagingFolder;
         Directory.CreateDirectory(stagingFolder);
         var share = Math.Max(1, this.options.Encoders);
+        arrays = new ArrayShelf<RateObservation>(this.options.MaxBufferedRows + ((long)share * (this.options.QueuedBatches + 1) * this.options.RowGroupRows));
         encoders = Enumerable.Range(0, share)
-            .Select(i => new Encoder(this,
-                new PartFileWriter(stagingFolder, Math.Max(1, this.options.MaxOpenFiles / share), Math.Max(1, this.options.MaxOpenRowGroups / share)),
-                new SpillFiles(Path.Combine(Path.GetDirectoryName(stagingFolder)!, "spill", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Math.Max(1, this.options.MaxOpenFiles / share))))
+            .Select(_ => new Encoder(this, new PartFileWriter(
+                stagingFolder, Math.Max(1, this.options.MaxOpenFiles / share), Math.Max(1, this.options.MaxOpenRowGroups / share))))
             .ToArray();
     }
 
@@ -42,11 +45,11 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
     /// <summary>Observations accepted so far.</summary>
     public long Observations { get; private set; }
 
-    public void Write(RateObservation observation)
+    public void Write(in RateObservation observation)
     {
         var slot = ReferenceEquals(observation.Payer, lastPayer) && ReferenceEquals(observation.BillingCode, lastCode) && lastSlot is not null
             ? lastSlot
-            : Find(observation);
+            : Find(in observation);
         if (slot.Batch is null)
         {
             if (openSlots.Count >= options.MaxOpenBatches)
@@ -58,7 +61,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
             openSlots.Add(slot);
         }
 
-        slot.Batch.Add(observation);
+        slot.Batch.Add(in observation);
         Observations++;
         bufferedRows++;
         if (slot.Batch.IsFull)
@@ -91,9 +94,9 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
             await e.Drain.ConfigureAwait(false);
         }
 
-        foreach (var compacted in await Task.WhenAll(encoders.Select(e => Task.Run(() => CompactAsync(e)))).ConfigureAwait(false))
+        foreach (var e in encoders)
         {
-            parts.AddRange(compacted);
+            parts.AddRange(e.Files.Finish());
         }
 
         return parts;
@@ -120,14 +123,13 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
 
         foreach (var e in encoders)
         {
-            e.Spill.Dispose();
-            await e.Files.DisposeAsync().ConfigureAwait(false);
+            e.Files.Dispose();
         }
 
         abort.Dispose();
     }
 
-    Slot Find(RateObservation o)
+    Slot Find(in RateObservation o)
     {
         if (!payers.TryGetValue(o.Payer, out var slots))
         {
@@ -194,19 +196,25 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         }
     }
 
-    /// <summary>Keeps a few emptied batches for reuse (enough for the queues); the rest go to the GC.</summary>
+    /// <summary>Keeps emptied batches for reuse; past <see cref="PooledBatches"/> a batch gives its arrays back and goes to the GC.</summary>
     void Recycle(RowBatch batch)
     {
-        batch.Clear();
-        if (pool.Count < (encoders.Length * options.QueuedBatches) + 8)
+        if (pool.Count < PooledBatches)
         {
+            batch.Clear();
             pool.Enqueue(batch);
+        }
+        else
+        {
+            batch.Release();
         }
     }
 
+    const int PooledBatches = 1_024;
+
     RowBatch Rent(PartitionKey key)
     {
-        var batch = pool.TryDequeue(out var b) ? b : new RowBatch(options.RowGroupRows);
+        var batch = pool.TryDequeue(out var b) ? b : new RowBatch(options.RowGroupRows, arrays);
         batch.Partition = key;
         return batch;
     }
@@ -217,7 +225,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         {
             await foreach (var batch in encoder.Queue.Reader.ReadAllAsync(abort.Token).ConfigureAwait(false))
             {
-                encoder.Spill.Append(batch);
+                encoder.Files.Write(batch);
                 Recycle(batch);
             }
         }
@@ -229,49 +237,12 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Once the source is read: each partition's spill becomes one part file of full row groups. Parquet.Net's cost
-    /// is mostly per column chunk, so this is several times cheaper than writing the small batches a source that
-    /// interleaves hundreds of code prefixes flushes (measured: 13,431 part files and 5.8 MB/s for 1 GB before).
-    /// </summary>
-    async Task<IReadOnlyList<StagedPart>> CompactAsync(Encoder encoder)
-    {
-        encoder.Spill.CloseAll();
-        var batch = new RowBatch(options.RowGroupRows, options.RowGroupRows);
-        foreach (var key in encoder.Spill.Partitions.ToList())
-        {
-            batch.Partition = key;
-            using (var reader = encoder.Spill.OpenRead(key))
-            {
-                while (SpillCodec.Read(reader, batch))
-                {
-                    if (batch.Count >= options.RowGroupRows)
-                    {
-                        await encoder.Files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
-                        batch.Clear(shrink: false);
-                    }
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await encoder.Files.WriteAsync(batch, abort.Token).ConfigureAwait(false);
-                batch.Clear(shrink: false);
-            }
-
-            await encoder.Files.CloseAsync(key).ConfigureAwait(false);
-        }
-
-        return await encoder.Files.FinishAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>One encoder: its queue of full batches, its spill, its part files, its background task.</summary>
+    /// <summary>One encoder: its queue of full batches, its part files, its background task.</summary>
     sealed class Encoder
     {
-        public Encoder(LakeWriter owner, PartFileWriter files, SpillFiles spill)
+        public Encoder(LakeWriter owner, PartFileWriter files)
         {
             Files = files;
-            Spill = spill;
             Queue = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(Math.Max(1, owner.options.QueuedBatches))
             {
                 SingleReader = true,
@@ -282,7 +253,6 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
 
         public Channel<RowBatch> Queue { get; }
         public PartFileWriter Files { get; }
-        public SpillFiles Spill { get; }
         public Task Drain { get; }
     }
 

@@ -70,11 +70,14 @@ public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient?
         }
 
         using var counted = content = new CountingStream(decoded);
+
+        // Reading, hashing and decompressing run on their own thread, ahead of the parser.
+        using var ahead = new ReadAheadStream(counted);
         var head = new byte[RateFileSniffer.HeadBytes];
         int headLength;
         try
         {
-            headLength = counted.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            headLength = ahead.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
         catch (InvalidDataException e)
         {
@@ -82,7 +85,7 @@ public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient?
         }
 
         var kind = RateFileSniffer.Sniff(head.AsSpan(0, headLength));
-        var body = new ReplayStream(head.AsMemory(0, headLength), counted);
+        var body = new ReplayStream(head.AsMemory(0, headLength), ahead);
         if (kind == RateFileKind.TicTableOfContents)
         {
             return await IngestTableOfContentsAsync(source, body, progress, clock, ct).ConfigureAwait(false);
@@ -100,12 +103,9 @@ public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient?
             {
                 rejected = reader(body, source, ingest, ct);
                 ct.ThrowIfCancellationRequested();
-                if (gzip)
-                {
-                    // Drain to the end of the gzip stream so its CRC and length are checked.
-                    await counted.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
-                }
-
+                // Drain to the end (a gzip stream's CRC and length are checked there); then the read-ahead thread is
+                // done with the source and the hash can take what is left after the compressed stream.
+                await ahead.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
                 sha = hashing.Finish();
             }
             catch (InvalidDataException e) when (gzip)

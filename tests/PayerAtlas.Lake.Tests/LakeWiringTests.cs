@@ -15,7 +15,6 @@ public sealed class LakeWiringTests : IDisposable
 
     static string DemoRates(string file) => Path.Combine(RepoPaths.DemoContent, "rates", file);
 
-
     [Fact]
     public void The_bulk_benchmarks_equal_the_per_code_query_for_every_code_of_the_lake()
     {
@@ -61,6 +60,31 @@ public sealed class LakeWiringTests : IDisposable
         Assert.All(shares, f => Assert.True(f.TryGetProperty("derivation", out _), "a share of Medicare carries its derivation"));
         var reimbursement = doc.RootElement.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "reimbursement");
         Assert.DoesNotContain(reimbursement.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("fact").GetString() == "rates.benchmarks");
+    }
+
+    [Fact]
+    public void Rates_benchmark_with_the_store_states_the_same_shares_of_medicare_as_the_publication()
+    {
+        var db = folder.File("atlas.db");
+        Assert.Equal(0, CliRunner.Run("import", RepoPaths.DemoContent, "--db", db).Exit);
+        Assert.Equal(0, CliRunner.Run("rates", "ingest", DemoRates("example-health-plan-in-network-demo.json"), DemoRates("example-community-hospital-standard-charges-demo.csv"), "--lake", folder.Lake).Exit);
+        var json = folder.File("77054.json");
+        Assert.Equal(0, CliRunner.Run("publish", "77054", "--db", db, "--format", "json", "--lake", folder.Lake, "--out", json).Exit);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var published = doc.RootElement.GetProperty("facts").EnumerateArray()
+            .Where(f => f.GetProperty("id").GetString()!.EndsWith(".median_pct_medicare", StringComparison.Ordinal))
+            .Select(f => decimal.Parse(f.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture))
+            .Order().ToList();
+
+        var (exit, stdout, err) = CliRunner.Run("rates", "benchmark", "77054", "--lake", folder.Lake, "--db", db, "--format", "json");
+
+        Assert.True(exit == 0, err);
+        var stated = JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("medianPercentOfMedicare").ValueKind == JsonValueKind.Number)
+            .Select(r => r.GetProperty("medianPercentOfMedicare").GetDecimal())
+            .Order().ToList();
+        Assert.NotEmpty(published);
+        Assert.Equal(published, stated);
     }
 
     [Fact]

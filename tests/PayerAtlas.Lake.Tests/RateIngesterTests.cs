@@ -217,6 +217,6 @@ public sealed class RateIngesterTests : IDisposable
     {
         public List<RateObservation> Items { get; } = [];
 
-        public void Write(RateObservation observation) => Items.Add(observation);
+        public void Write(in RateObservation observation) => Items.Add(observation);
     }
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PayerAtlas.Lake;
-using PayerAtlas.Pricing;
+using PayerAtlas.Dossiers;
+using PayerAtlas.Publishing;
 using PayerAtlas.Rates;
 using Spectre.Console;
 
@@ -83,9 +84,8 @@ public static class RatesBenchmarkCommand
     sealed record Row(RateBenchmark Benchmark, decimal? Medicare, decimal? PercentOfMedicare);
 
     /// <summary>
-    /// Medicare's amount matching each benchmark: the 26 / TC row when the modifiers name one, else the global row;
-    /// facility for institutional rates, non-facility for professional ones (none for "both"); the state's locality average when a state is known,
-    /// else the national amount.
+    /// Medicare's amount matching each benchmark and the median as a percentage of it, matched exactly as the
+    /// publication's Reimbursement section does (<see cref="MedicareMatch"/>).
     /// </summary>
     static List<Row> WithMedicare(List<Row> rows, string db, string? release)
     {
@@ -98,28 +98,22 @@ public static class RatesBenchmarkCommand
         }
 
         using var reader = store.OpenReader(rel);
+        var dossiers = new Dictionary<string, Dossier?>(StringComparer.Ordinal);
         return rows.Select(r =>
         {
-            var b = r.Benchmark;
-            var mods = b.Modifiers.Split(':');
-            var modifier = mods.Contains("26") ? "26" : mods.Contains("TC") ? "TC" : null;
-            if (b.BillingClass is not (BillingClass.Professional or BillingClass.Institutional))
+            var code = r.Benchmark.BillingCode;
+            if (!dossiers.TryGetValue(code, out var dossier))
             {
-                return r; // rates billed on either form match no single Medicare setting (as MedicareMatch in the publication)
+                dossiers[code] = dossier = DossierBuilder.Build(reader, code);
             }
 
-            var facility = b.BillingClass == BillingClass.Institutional;
-            var quote = PriceCalculator.Quote(reader, b.BillingCode, modifier, b.State is { } s ? new PriceScope.State(s) : new PriceScope.National());
-            decimal? amount = null;
-            if (quote is not null)
+            if (dossier is null)
             {
-                var st = quote.States.FirstOrDefault();
-                amount = b.State is not null && st is not null
-                    ? (facility ? st.FacilityAverage : st.NonFacilityAverage)
-                    : quote.Amounts.FirstOrDefault(a => a.Mac is null) is { } n ? (facility ? n.Facility : n.NonFacility) : null;
+                return r;
             }
 
-            return r with { Medicare = amount, PercentOfMedicare = amount is > 0 ? Math.Round(b.Median / amount.Value * 100, 1) : null };
+            var (_, amount, percent) = MedicareMatch.Compare(dossier, r.Benchmark);
+            return r with { Medicare = amount, PercentOfMedicare = percent };
         }).ToList();
     }
 

@@ -13,22 +13,24 @@ internal sealed partial class ColumnChunkWriter : IDisposable
 {
     readonly Stream stream;
     readonly ParquetWriterOptions options;
-    readonly PooledBuffer values = new(1 << 16);
-    readonly PooledBuffer page = new(1 << 16);
-    readonly PooledBuffer compressed = new(1 << 16);
-    readonly PooledBuffer header = new(256);
-    readonly ThriftCompactWriter thrift;
-    readonly StringDictionary dictionary = new();
-    readonly BinaryBounds bounds = new();
-    byte[] levels = [];
-    int[] indices = [];
+    readonly ParquetWorkspace workspace;
+    readonly bool ownsWorkspace;
 
-    public ColumnChunkWriter(Stream stream, ParquetWriterOptions options)
+    public ColumnChunkWriter(Stream stream, ParquetWriterOptions options, ParquetWorkspace? workspace = null)
     {
         this.stream = stream;
         this.options = options;
-        thrift = new ThriftCompactWriter(header);
+        ownsWorkspace = workspace is null;
+        this.workspace = workspace ?? new ParquetWorkspace();
     }
+
+    PooledBuffer values => workspace.Values;
+    PooledBuffer page => workspace.Page;
+    PooledBuffer compressed => workspace.Compressed;
+    PooledBuffer header => workspace.Header;
+    ThriftCompactWriter thrift => workspace.Thrift;
+    StringDictionary dictionary => workspace.Dictionary;
+    BinaryBounds bounds => workspace.Bounds;
 
     /// <summary>Bytes written so far: the file offset of the next page.</summary>
     public long Position { get; private set; }
@@ -43,24 +45,24 @@ internal sealed partial class ColumnChunkWriter : IDisposable
 
     Span<byte> Levels(int rows)
     {
-        if (levels.Length < rows)
+        if (workspace.Levels.Length < rows)
         {
-            Return(levels);
-            levels = ArrayPool<byte>.Shared.Rent(rows);
+            ParquetWorkspace.Return(workspace.Levels);
+            workspace.Levels = ArrayPool<byte>.Shared.Rent(rows);
         }
 
-        return levels.AsSpan(0, rows);
+        return workspace.Levels.AsSpan(0, rows);
     }
 
     Span<int> Indices(int rows)
     {
-        if (indices.Length < rows)
+        if (workspace.Indices.Length < rows)
         {
-            Return(indices);
-            indices = ArrayPool<int>.Shared.Rent(rows);
+            ParquetWorkspace.Return(workspace.Indices);
+            workspace.Indices = ArrayPool<int>.Shared.Rent(rows);
         }
 
-        return indices.AsSpan(0, rows);
+        return workspace.Indices.AsSpan(0, rows);
     }
 
     /// <summary>Writes one data page: the levels of its rows, then whatever <see cref="values"/> holds (then emptied).</summary>
@@ -124,23 +126,9 @@ internal sealed partial class ColumnChunkWriter : IDisposable
 
     public void Dispose()
     {
-        values.Dispose();
-        page.Dispose();
-        compressed.Dispose();
-        header.Dispose();
-        dictionary.Dispose();
-        bounds.Dispose();
-        Return(levels);
-        Return(indices);
-        levels = [];
-        indices = [];
-    }
-
-    static void Return<T>(T[] array)
-    {
-        if (array.Length > 0)
+        if (ownsWorkspace)
         {
-            ArrayPool<T>.Shared.Return(array);
+            workspace.Dispose();
         }
     }
 }

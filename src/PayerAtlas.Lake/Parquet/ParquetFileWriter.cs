@@ -16,7 +16,7 @@ internal sealed class ParquetFileWriter : IDisposable
     bool closed;
     bool disposed;
 
-    public ParquetFileWriter(Stream stream, IReadOnlyList<ParquetField> fields, ParquetWriterOptions? options = null)
+    public ParquetFileWriter(Stream stream, IReadOnlyList<ParquetField> fields, ParquetWriterOptions? options = null, ParquetWorkspace? workspace = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fields);
@@ -51,7 +51,7 @@ internal sealed class ParquetFileWriter : IDisposable
         }
 
         Fields = [.. fields];
-        Chunks = new ColumnChunkWriter(stream, this.options);
+        Chunks = new ColumnChunkWriter(stream, this.options, workspace);
         Chunks.WriteRaw(ParquetFormat.Magic);
     }
 

@@ -40,6 +40,27 @@ public sealed record MedicareMatch(Stored<RvuRecord> Row, Setting Setting, IRead
         return new MedicareMatch(row, setting.Value, localities);
     }
 
+    /// <summary>
+    /// The Medicare amount matching <paramref name="benchmark"/> as a number (null when nothing matches or the setting
+    /// is NA) and the benchmark's median as a percentage of it: the same figures the publication states.
+    /// </summary>
+    public static (MedicareMatch? Match, decimal? Amount, decimal? PercentOfMedicare) Compare(Dossier dossier, RateBenchmark benchmark)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        var match = For(dossier, benchmark);
+        if (match?.Amount(new DossierFacts(dossier, new FactBook())) is not { } fact)
+        {
+            return (match, null, null);
+        }
+
+        var amount = decimal.Parse(fact.Value, System.Globalization.CultureInfo.InvariantCulture);
+        return (match, amount, amount == 0 ? null : Percent(benchmark.Median, amount));
+    }
+
+    /// <summary>The median (rounded to cents) as a percentage of the Medicare amount, to one decimal.</summary>
+    public static decimal Percent(decimal median, decimal medicare) =>
+        Math.Round(Math.Round(median, 2, MidpointRounding.AwayFromZero) / medicare * 100, 1, MidpointRounding.AwayFromZero);
+
     /// <summary>The amount as a fact (the same fact the Medicare tables state), or null when the setting is NA.</summary>
     public Fact? Amount(DossierFacts known) =>
         Localities.Count > 0

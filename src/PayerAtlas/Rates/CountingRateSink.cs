@@ -9,7 +9,7 @@ public sealed class CountingRateSink : IRateSink
 
     public decimal DollarTotal { get; private set; }
 
-    public void Write(RateObservation observation)
+    public void Write(in RateObservation observation)
     {
         Count++;
         if (observation.RateIsPercentage)

@@ -15,7 +15,7 @@ public sealed class RateBenchmarkList : IRateBenchmarks, IRateSink
 
     public IReadOnlyList<RateObservation> Observations => observations;
 
-    public void Write(RateObservation observation) => observations.Add(observation);
+    public void Write(in RateObservation observation) => observations.Add(observation);
 
     public IReadOnlyList<RateBenchmark> For(RateBenchmarkQuery query)
     {

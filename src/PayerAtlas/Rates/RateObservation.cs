@@ -23,17 +23,22 @@ public enum BillingClass
 
 /// <summary>
 /// One price for (payer, plan, provider set, code, modifiers, setting) as a price-transparency file states it.
-/// Readers fill it field by field from the file; nothing is defaulted that the file did not say.
+/// Readers fill it field by field from the file; nothing is defaulted that the file did not say. A struct passed by
+/// reference: a reader makes millions of them per file, and none needs to outlive the sink's <c>Write</c>.
 /// </summary>
-public sealed record RateObservation
+public readonly record struct RateObservation
 {
+    public RateObservation()
+    {
+    }
+
     /// <summary>The file or URL as given by the user.</summary>
     public required string SourceFile { get; init; }
 
     public required RateSourceKind SourceKind { get; init; }
 
     /// <summary>Where in the file: a JSON path with the byte offset (<c>$.in_network[12].negotiated_rates[0].negotiated_prices[1] @ 48213</c>) or a CSV line.</summary>
-    public required string Locator { get; init; }
+    public required RateLocator Locator { get; init; }
 
     /// <summary>The insurer, administrator or hospital that published the file.</summary>
     public required string ReportingEntity { get; init; }
@@ -111,5 +116,5 @@ public sealed record RateObservation
 /// <summary>Where readers push observations (the rate lake's writer, a counter, a test list).</summary>
 public interface IRateSink
 {
-    void Write(RateObservation observation);
+    void Write(in RateObservation observation);
 }

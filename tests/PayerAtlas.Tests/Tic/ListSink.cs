@@ -6,5 +6,5 @@ public sealed class ListSink : IRateSink
 {
     public List<RateObservation> Items { get; } = [];
 
-    public void Write(RateObservation observation) => Items.Add(observation);
+    public void Write(in RateObservation observation) => Items.Add(observation);
 }

@@ -84,7 +84,7 @@ public sealed class TicExampleTests
         Assert.Equal(4, pt.ProviderNpiCount);
         Assert.Equal(2, pt.ProviderTinCount);
         Assert.Equal("Comprehensive Health Network", pt.Network);
-        Assert.Equal("$.in_network[1].negotiated_rates[0].negotiated_prices[0]", pt.Locator[..pt.Locator.IndexOf(" @ ", StringComparison.Ordinal)]);
+        Assert.Equal("$.in_network[1].negotiated_rates[0].negotiated_prices[0]", pt.Locator.ToString()[..pt.Locator.ToString().IndexOf(" @ ", StringComparison.Ordinal)]);
 
         // 0200 (revenue code): per diem 5500 institutional inpatient, group 2 (two NPIs, one TIN)
         var icu = Assert.Single(items, o => o.BillingCode == "0200");

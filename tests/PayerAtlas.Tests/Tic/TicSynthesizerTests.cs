@@ -21,7 +21,7 @@ public sealed class TicSynthesizerTests
         Assert.Equal(written.Prices, result.Observations);
         Assert.Equal(written.ProviderReferences, result.ProviderReferences);
         var items = sink.Items;
-        Assert.Equal(written.Items, items.Select(o => o.Locator[..o.Locator.IndexOf(".negotiated_rates", StringComparison.Ordinal)]).Distinct().Count());
+        Assert.Equal(written.Items, items.Select(o => o.Locator.ToString()[..o.Locator.ToString().IndexOf(".negotiated_rates", StringComparison.Ordinal)]).Distinct().Count());
 
         Assert.Contains(items, o => o.BillingCode == "77067");
         Assert.Contains(items, o => o.BillingCode == "77054" && o.Modifiers == "26" && o.BillingClass == BillingClass.Professional);

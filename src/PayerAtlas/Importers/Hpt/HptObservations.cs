@@ -80,7 +80,7 @@ internal sealed class HptObservations(HptFile file, IRateSink sink, HptTally tal
         }
     }
 
-    void Write(RateObservation observation)
+    void Write(in RateObservation observation)
     {
         sink.Write(observation);
         tally.Observations++;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using PayerAtlas.Rates;
 
@@ -319,7 +318,7 @@ internal sealed partial class TicParser
         {
             SourceFile = source.Name,
             SourceKind = RateSourceKind.TicAllowedAmount,
-            Locator = string.Create(CultureInfo.InvariantCulture, $"$.out_of_network[{k}].allowed_amounts[{a.AmountIndex}].payments[{a.PaymentIndex}].providers[{a.ProviderIndex}] @ {a.Offset}"),
+            Locator = RateLocator.AllowedAmountProvider(k, a.AmountIndex, a.PaymentIndex, a.ProviderIndex, a.Offset),
             ReportingEntity = h.ReportingEntity,
             ReportingEntityType = h.ReportingEntityType,
             Payer = h.Payer,

@@ -423,7 +423,7 @@ internal sealed partial class TicParser
         {
             SourceFile = source.Name,
             SourceKind = RateSourceKind.TicInNetwork,
-            Locator = Locator("$.in_network[", k, "].negotiated_rates[", p.RateIndex, "].negotiated_prices[", p.PriceIndex, p.Offset),
+            Locator = RateLocator.InNetworkPrice(k, p.RateIndex, p.PriceIndex, p.Offset),
             ReportingEntity = h.ReportingEntity,
             ReportingEntityType = h.ReportingEntityType,
             Payer = h.Payer,

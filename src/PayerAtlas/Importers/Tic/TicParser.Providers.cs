@@ -379,7 +379,7 @@ internal sealed partial class TicParser
     {
         public static readonly NullSink Instance = new();
 
-        public void Write(PayerAtlas.Rates.RateObservation observation)
+        public void Write(in PayerAtlas.Rates.RateObservation observation)
         {
         }
     }

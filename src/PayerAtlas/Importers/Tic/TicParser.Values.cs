@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PayerAtlas.Rates;
@@ -72,12 +71,57 @@ internal sealed partial class TicParser
             throw WrongType(ref r, property, "a number");
         }
 
+        if (TryPlainDecimal(r.HasValueSequence ? default : r.ValueSpan, out var plain))
+        {
+            return plain;
+        }
+
         if (!r.TryGetDecimal(out var value))
         {
             throw Fail(ref r, property, "the number does not fit a decimal");
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The common shape of a rate, <c>digits[.digits]</c> with at most 18 digits, as a decimal with the same scale
+    /// <see cref="Utf8JsonReader.TryGetDecimal"/> gives; anything else (sign, exponent, long numbers) is left to it.
+    /// </summary>
+    static bool TryPlainDecimal(ReadOnlySpan<byte> s, out decimal value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 18)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var scale = -1;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var digit = (uint)(c - '0');
+            if (digit <= 9)
+            {
+                mantissa = (mantissa * 10) + digit;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (c == '.' && scale < 0 && i > 0 && i < s.Length - 1)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        value = new decimal((int)(mantissa & 0xFFFF_FFFF), (int)(mantissa >> 32), 0, false, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     long Int64Value(ref Utf8JsonReader r, string property)
@@ -247,31 +291,6 @@ internal sealed partial class TicParser
     }
 
     /// <summary>An observation's locator, <c>$.in_network[k].negotiated_rates[r].negotiated_prices[p] @ offset</c>, formatted without an interpolation buffer.</summary>
-    static string Locator(string a, int i1, string b, int i2, string c, int i3, long offset)
-    {
-        Span<char> buffer = stackalloc char[160];
-        var n = 0;
-        Append(buffer, ref n, a);
-        i1.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
-        n += w;
-        Append(buffer, ref n, b);
-        i2.TryFormat(buffer[n..], out w, default, CultureInfo.InvariantCulture);
-        n += w;
-        Append(buffer, ref n, c);
-        i3.TryFormat(buffer[n..], out w, default, CultureInfo.InvariantCulture);
-        n += w;
-        Append(buffer, ref n, "] @ ");
-        offset.TryFormat(buffer[n..], out w, default, CultureInfo.InvariantCulture);
-        n += w;
-        return new string(buffer[..n]);
-    }
-
-    static void Append(Span<char> buffer, ref int n, string s)
-    {
-        s.CopyTo(buffer[n..]);
-        n += s.Length;
-    }
-
     BillingClass ReadBillingClass(ref Utf8JsonReader r)
     {
         j.Read(ref r);

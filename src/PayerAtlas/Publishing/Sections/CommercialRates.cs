@@ -89,7 +89,7 @@ internal static class CommercialRates
         }
 
         var median = r.Money(book, known, "median", r.B.Median, "Median", "quantile_cont(rate, 0.50)");
-        var percent = Math.Round(Round(r.B.Median) / decimal.Parse(medicare.Value, CultureInfo.InvariantCulture) * 100, 1, MidpointRounding.AwayFromZero);
+        var percent = MedicareMatch.Percent(r.B.Median, decimal.Parse(medicare.Value, CultureInfo.InvariantCulture));
         var fact = known.Derived($"{r.Key}.median_pct_medicare", percent, $"Median as a percentage of the Medicare {r.Match.Where} amount, {r.B.Payer}", r.Source(known),
             "median ÷ Medicare amount × 100, to one decimal", [median.Id, medicare.Id]);
         p.Fact(fact, fact.Value + "%").Text(" of ").Money(medicare).Text($" ({r.Match.Where})");

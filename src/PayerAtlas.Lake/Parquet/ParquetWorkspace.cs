@@ -1,0 +1,48 @@
+using System.Buffers;
+
+namespace PayerAtlas.Lake.Parquet;
+
+/// <summary>
+/// The scratch buffers a column chunk is encoded in (values, page, compressed page, header, dictionary, bounds,
+/// levels, indices). One workspace serves any number of <see cref="ParquetFileWriter"/>s used from one thread, so a
+/// lake writer with hundreds of part files open holds one set of buffers, not one per file.
+/// </summary>
+internal sealed class ParquetWorkspace : IDisposable
+{
+    public ParquetWorkspace()
+    {
+        Thrift = new ThriftCompactWriter(Header);
+    }
+
+    public PooledBuffer Values { get; } = new(1 << 16);
+    public PooledBuffer Page { get; } = new(1 << 16);
+    public PooledBuffer Compressed { get; } = new(1 << 16);
+    public PooledBuffer Header { get; } = new(256);
+    public ThriftCompactWriter Thrift { get; }
+    public StringDictionary Dictionary { get; } = new();
+    public BinaryBounds Bounds { get; } = new();
+    public byte[] Levels { get; set; } = [];
+    public int[] Indices { get; set; } = [];
+
+    public void Dispose()
+    {
+        Values.Dispose();
+        Page.Dispose();
+        Compressed.Dispose();
+        Header.Dispose();
+        Dictionary.Dispose();
+        Bounds.Dispose();
+        Return(Levels);
+        Return(Indices);
+        Levels = [];
+        Indices = [];
+    }
+
+    public static void Return<T>(T[] array)
+    {
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+    }
+}
