@@ -7,8 +7,8 @@ internal sealed partial class ColumnChunkWriter
 {
     /// <summary>
     /// Dictionary-encodes a string chunk: a value that is the same instance as the previous one costs one compare;
-    /// others one ordinal lookup. A dictionary past half the rows or <see cref="ParquetWriterOptions.MaxDictionaryBytes"/>
-    /// makes the chunk PLAIN instead.
+    /// others one ordinal lookup. A dictionary past half the rows (or past 3/4 of the first 1,024 or more rows) or past
+    /// <see cref="ParquetWriterOptions.MaxDictionaryBytes"/> makes the chunk PLAIN instead.
     /// </summary>
     public void WriteStrings(ColumnChunkInfo chunk, ReadOnlySpan<string?> column)
     {
@@ -35,7 +35,10 @@ internal sealed partial class ColumnChunkWriter
             {
                 previousId = dictionary.IndexOf(s);
                 previous = s;
-                if (dictionary.Count > maxDistinct || dictionary.Page.Length > maxBytes)
+                // Past half the rows distinct (or 3/4 of the first 1,024+ rows, to give up early on a near-unique
+                // column), or past the byte limit, the dictionary would cost more than it saves: PLAIN instead.
+                var distinct = dictionary.Count;
+                if (distinct > maxDistinct || dictionary.Page.Length > maxBytes || (i >= 1023 && distinct * 4 > (i + 1) * 3))
                 {
                     WritePlainStrings(chunk, column);
                     return;
