@@ -56,7 +56,8 @@ internal static class RleHybrid
         }
     }
 
-    static void Run(uint value, int count, int bitWidth, PooledBuffer output)
+    /// <summary>One RLE run: <paramref name="count"/> times <paramref name="value"/>.</summary>
+    public static void Run(uint value, int count, int bitWidth, PooledBuffer output)
     {
         output.WriteVarint((ulong)count << 1);
         var bytes = (bitWidth + 7) >> 3;

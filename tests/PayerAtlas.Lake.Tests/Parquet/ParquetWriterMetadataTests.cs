@@ -67,7 +67,8 @@ public sealed class ParquetWriterMetadataTests : IDisposable
             Assert.Equal(dictionary ? "PLAIN, RLE, RLE_DICTIONARY" : "PLAIN, RLE", chunk[3]);
             Assert.Equal(dictionary, chunk[8]);
 
-            var (min, max) = ExpectedBounds(SampleTable.Fields[column].Type, present);
+            // WriteUtf8 (the locator) records no bounds: for near-unique values they prune nothing.
+            var (min, max) = name == "locator" ? (null, null) : ExpectedBounds(SampleTable.Fields[column].Type, present);
             Assert.Equal(min, chunk[6]);
             if (name != "rate")
             {
