@@ -20,8 +20,11 @@ internal sealed partial class ColumnChunkWriter : IDisposable
     readonly ThriftCompactWriter thrift;
     readonly StringDictionary dictionary = new();
     readonly BinaryBounds bounds = new();
+    readonly RleRunEncoder levelRuns = new();
+    readonly RleRunEncoder indexRuns = new();
     byte[] levels = [];
     int[] indices = [];
+    int[] runLengths = [];
 
     public ColumnChunkWriter(Stream stream, ParquetWriterOptions options)
     {
@@ -63,18 +66,40 @@ internal sealed partial class ColumnChunkWriter : IDisposable
         return indices.AsSpan(0, rows);
     }
 
+    Span<int> RunLengths(int rows)
+    {
+        if (runLengths.Length < rows)
+        {
+            Return(runLengths);
+            runLengths = ArrayPool<int>.Shared.Rent(rows);
+        }
+
+        return runLengths.AsSpan(0, rows);
+    }
+
     /// <summary>Writes one data page: the levels of its rows, then whatever <see cref="values"/> holds (then emptied).</summary>
     void FlushDataPage(ColumnChunkInfo chunk, ReadOnlySpan<byte> pageLevels, int encoding)
+    {
+        StartDataPage();
+        RleHybrid.Encode(pageLevels, 1, page);
+        FinishDataPage(chunk, pageLevels.Length, encoding);
+    }
+
+    /// <summary>Starts a data page: room for the 4-byte length of the definition levels that follow.</summary>
+    void StartDataPage()
     {
         page.Reset();
         page.GetFree(4);
         page.Advance(4);
-        RleHybrid.Encode(pageLevels, 1, page);
-        var levelBytes = page.Length - 4;
+    }
+
+    /// <summary>Ends a data page whose levels are in <see cref="page"/>: appends <see cref="values"/> (then emptied) and writes it.</summary>
+    void FinishDataPage(ColumnChunkInfo chunk, int rows, int encoding)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(page.WrittenSpan[..4], page.Length - 4);
         page.Write(values.Written);
         values.Reset();
-        BinaryPrimitives.WriteInt32LittleEndian(page.WrittenSpan[..4], levelBytes);
-        WritePage(chunk, ParquetFormat.DataPage, pageLevels.Length, encoding, page.Written);
+        WritePage(chunk, ParquetFormat.DataPage, rows, encoding, page.Written);
         chunk.DataPages++;
     }
 
@@ -130,10 +155,14 @@ internal sealed partial class ColumnChunkWriter : IDisposable
         header.Dispose();
         dictionary.Dispose();
         bounds.Dispose();
+        levelRuns.Dispose();
+        indexRuns.Dispose();
         Return(levels);
         Return(indices);
+        Return(runLengths);
         levels = [];
         indices = [];
+        runLengths = [];
     }
 
     static void Return<T>(T[] array)

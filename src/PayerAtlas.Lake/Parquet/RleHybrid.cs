@@ -67,7 +67,7 @@ internal static class RleHybrid
         }
     }
 
-    static void BitPack<T>(ReadOnlySpan<T> values, int bitWidth, PooledBuffer output)
+    public static void BitPack<T>(ReadOnlySpan<T> values, int bitWidth, PooledBuffer output)
         where T : unmanaged, IBinaryInteger<T>
     {
         var groups = (values.Length + 7) >> 3;
