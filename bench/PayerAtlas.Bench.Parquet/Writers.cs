@@ -1,4 +1,5 @@
 using System.Text;
+using System.Globalization;
 using Parquet;
 using PayerAtlas.Lake;
 using PayerAtlas.Lake.Parquet;
@@ -59,7 +60,7 @@ internal static class Writers
     /// <see cref="ParquetFileWriter"/>: dictionary strings, except the near-unique locator, written PLAIN through
     /// <see cref="IUtf8Rows"/> (here formatted from the string; the lake can format it from its parts).
     /// </summary>
-    public static void PayerAtlas(LakeRows rows, ParquetField[] fields, int groupRows, Stream output, int only = -1)
+    public static void PayerAtlas(LakeRows rows, ParquetField[] fields, int groupRows, Stream output, int only = -1, bool locatorFromParts = false)
     {
         using var writer = new ParquetFileWriter(output, only < 0 ? fields : [fields[only]]);
         var locator = Array.IndexOf(rows.Fields, LakeSchema.Locator);
@@ -76,6 +77,9 @@ internal static class Writers
 
                 switch (rows.Columns[c])
                 {
+                    case string?[] when c == locator && locatorFromParts:
+                        g.WriteUtf8(new LocatorParts(start));
+                        break;
                     case string?[] s when c == locator:
                         g.WriteUtf8(new StringRows(s, start));
                         break;
@@ -101,6 +105,34 @@ internal static class Writers
         }
 
         writer.Close();
+    }
+
+    /// <summary>The locator formatted from its parts (the row's indices), as the lake could: no string per row.</summary>
+    readonly struct LocatorParts(int start) : IUtf8Rows
+    {
+        public int Format(int row, Span<byte> destination)
+        {
+            var i = start + row;
+            var n = Put(destination, 0, "in_network["u8);
+            n += Number(destination[n..], i / 11);
+            n = Put(destination, n, "].negotiated_rates["u8);
+            n += Number(destination[n..], i % 11 / 4);
+            n = Put(destination, n, "].negotiated_prices["u8);
+            n += Number(destination[n..], i % 4);
+            return Put(destination, n, "]"u8);
+        }
+
+        static int Put(Span<byte> destination, int at, ReadOnlySpan<byte> text)
+        {
+            text.CopyTo(destination[at..]);
+            return at + text.Length;
+        }
+
+        static int Number(Span<byte> destination, int value)
+        {
+            value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+            return written;
+        }
     }
 
     readonly struct StringRows(string?[] values, int start) : IUtf8Rows
