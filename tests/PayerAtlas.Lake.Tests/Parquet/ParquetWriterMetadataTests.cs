@@ -117,6 +117,32 @@ public sealed class ParquetWriterMetadataTests : IDisposable
         Assert.Equal([200_000L, 1L, value], counts);
     }
 
+    [Fact]
+    public void Equal_strings_from_different_instances_share_a_dictionary_entry_and_a_big_dictionary_falls_back_to_PLAIN()
+    {
+        // Not interned: every row is a new instance of one of three values.
+        string[] kinds = ["negotiated", "fee schedule", "derived"];
+        var values = Enumerable.Range(0, 3_000).Select(i => (string?)new string(kinds[i / 7 % 3].AsSpan())).ToArray();
+        var path = folder.File("instances.parquet");
+        var small = folder.File("small-dictionary.parquet");
+        foreach (var (file, options) in new[] { (path, ParquetWriterOptions.Default), (small, new ParquetWriterOptions { MaxDictionaryBytes = 30 }) })
+        {
+            using var stream = File.Create(file);
+            using var writer = new ParquetFileWriter(stream, [new ParquetField("kind", ParquetType.Utf8)], options);
+            var g = writer.BeginRowGroup(values.Length);
+            g.WriteStrings(values);
+            g.End();
+        }
+
+        Assert.Equal("PLAIN, RLE, RLE_DICTIONARY", DuckDb.Query("SELECT encodings FROM parquet_metadata($p)", ("p", path))[0][0]);
+        Assert.Equal("PLAIN, RLE", DuckDb.Query("SELECT encodings FROM parquet_metadata($p)", ("p", small))[0][0]);
+        foreach (var file in new[] { path, small })
+        {
+            var read = DuckDb.Query("SELECT kind FROM read_parquet($p, file_row_number = true) ORDER BY file_row_number", ("p", file));
+            Assert.Equal(values, read.Select(r => (string?)r[0]));
+        }
+    }
+
     /// <summary>The bounds as DuckDB renders them, computed from the values in the column's own order.</summary>
     static (string? Min, string? Max) ExpectedBounds(ParquetType type, object?[] present)
     {
