@@ -25,6 +25,3 @@ internal sealed class ColumnChunkInfo(ParquetField field, int rows, long start)
     public byte[]? MinValue { get; set; }
     public byte[]? MaxValue { get; set; }
 }
-
-/// <summary>One written row group.</summary>
-internal sealed record RowGroupInfo(IReadOnlyList<ColumnChunkInfo> Columns, int Rows, long Start, long UncompressedBytes, long CompressedBytes);

@@ -12,13 +12,13 @@ internal sealed partial class ColumnChunkWriter
 
     public void WriteInt32s(ColumnChunkInfo chunk, ReadOnlySpan<int?> column)
     {
-        var codec = new Int32Codec();
+        var codec = new IntegerCodec<int>();
         WriteFixed(chunk, column, ref codec);
     }
 
     public void WriteInt64s(ColumnChunkInfo chunk, ReadOnlySpan<long?> column)
     {
-        var codec = new Int64Codec();
+        var codec = new IntegerCodec<long>();
         WriteFixed(chunk, column, ref codec);
     }
 

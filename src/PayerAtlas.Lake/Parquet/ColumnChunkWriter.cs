@@ -24,6 +24,7 @@ internal sealed partial class ColumnChunkWriter : IDisposable
         this.workspace = workspace ?? new ParquetWorkspace();
     }
 
+    // The scratch buffers live in the (possibly shared) workspace.
     PooledBuffer values => workspace.Values;
     PooledBuffer page => workspace.Page;
     PooledBuffer compressed => workspace.Compressed;
@@ -31,6 +32,8 @@ internal sealed partial class ColumnChunkWriter : IDisposable
     ThriftCompactWriter thrift => workspace.Thrift;
     StringDictionary dictionary => workspace.Dictionary;
     BinaryBounds bounds => workspace.Bounds;
+    RleRunEncoder levelRuns => workspace.LevelRuns;
+    RleRunEncoder indexRuns => workspace.IndexRuns;
 
     /// <summary>Bytes written so far: the file offset of the next page.</summary>
     public long Position { get; private set; }
@@ -65,18 +68,40 @@ internal sealed partial class ColumnChunkWriter : IDisposable
         return workspace.Indices.AsSpan(0, rows);
     }
 
+    Span<int> RunLengths(int rows)
+    {
+        if (workspace.RunLengths.Length < rows)
+        {
+            ParquetWorkspace.Return(workspace.RunLengths);
+            workspace.RunLengths = ArrayPool<int>.Shared.Rent(rows);
+        }
+
+        return workspace.RunLengths.AsSpan(0, rows);
+    }
+
     /// <summary>Writes one data page: the levels of its rows, then whatever <see cref="values"/> holds (then emptied).</summary>
     void FlushDataPage(ColumnChunkInfo chunk, ReadOnlySpan<byte> pageLevels, int encoding)
+    {
+        StartDataPage();
+        RleHybrid.Encode(pageLevels, 1, page);
+        FinishDataPage(chunk, pageLevels.Length, encoding);
+    }
+
+    /// <summary>Starts a data page: room for the 4-byte length of the definition levels that follow.</summary>
+    void StartDataPage()
     {
         page.Reset();
         page.GetFree(4);
         page.Advance(4);
-        RleHybrid.Encode(pageLevels, 1, page);
-        var levelBytes = page.Length - 4;
+    }
+
+    /// <summary>Ends a data page whose levels are in <see cref="page"/>: appends <see cref="values"/> (then emptied) and writes it.</summary>
+    void FinishDataPage(ColumnChunkInfo chunk, int rows, int encoding)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(page.WrittenSpan[..4], page.Length - 4);
         page.Write(values.Written);
         values.Reset();
-        BinaryPrimitives.WriteInt32LittleEndian(page.WrittenSpan[..4], levelBytes);
-        WritePage(chunk, ParquetFormat.DataPage, pageLevels.Length, encoding, page.Written);
+        WritePage(chunk, ParquetFormat.DataPage, rows, encoding, page.Written);
         chunk.DataPages++;
     }
 

@@ -63,6 +63,9 @@ internal sealed class ParquetFileWriter : IDisposable
     /// <summary>Row groups ended so far.</summary>
     public int RowGroupCount => rowGroups.Count;
 
+    /// <summary>What the footer will say about the row groups ended so far.</summary>
+    internal IReadOnlyList<RowGroupInfo> RowGroups => rowGroups;
+
     internal ColumnChunkWriter Chunks { get; }
 
     /// <summary>The column being written; set while its encoder runs, so a throw half-way leaves it set (faulted).</summary>

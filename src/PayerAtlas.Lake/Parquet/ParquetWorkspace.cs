@@ -21,8 +21,11 @@ internal sealed class ParquetWorkspace : IDisposable
     public ThriftCompactWriter Thrift { get; }
     public StringDictionary Dictionary { get; } = new();
     public BinaryBounds Bounds { get; } = new();
+    public RleRunEncoder LevelRuns { get; } = new();
+    public RleRunEncoder IndexRuns { get; } = new();
     public byte[] Levels { get; set; } = [];
     public int[] Indices { get; set; } = [];
+    public int[] RunLengths { get; set; } = [];
 
     public void Dispose()
     {
@@ -32,10 +35,14 @@ internal sealed class ParquetWorkspace : IDisposable
         Header.Dispose();
         Dictionary.Dispose();
         Bounds.Dispose();
+        LevelRuns.Dispose();
+        IndexRuns.Dispose();
         Return(Levels);
         Return(Indices);
+        Return(RunLengths);
         Levels = [];
         Indices = [];
+        RunLengths = [];
     }
 
     public static void Return<T>(T[] array)

@@ -56,7 +56,8 @@ internal static class RleHybrid
         }
     }
 
-    static void Run(uint value, int count, int bitWidth, PooledBuffer output)
+    /// <summary>One RLE run: <paramref name="count"/> times <paramref name="value"/>.</summary>
+    public static void Run(uint value, int count, int bitWidth, PooledBuffer output)
     {
         output.WriteVarint((ulong)count << 1);
         var bytes = (bitWidth + 7) >> 3;
@@ -66,7 +67,7 @@ internal static class RleHybrid
         }
     }
 
-    static void BitPack<T>(ReadOnlySpan<T> values, int bitWidth, PooledBuffer output)
+    public static void BitPack<T>(ReadOnlySpan<T> values, int bitWidth, PooledBuffer output)
         where T : unmanaged, IBinaryInteger<T>
     {
         var groups = (values.Length + 7) >> 3;
