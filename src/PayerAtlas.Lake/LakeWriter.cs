@@ -33,7 +33,9 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         StagingFolder = stagingFolder;
         Directory.CreateDirectory(stagingFolder);
         var share = Math.Max(1, this.options.Encoders);
-        arrays = new ArrayShelf<RateObservation>(this.options.MaxBufferedRows + ((long)share * (this.options.QueuedBatches + 1) * this.options.RowGroupRows));
+
+        // Spare arrays kept for reuse, as many rows as the budget: enough that batches regrowing after a flush find theirs.
+        arrays = new ArrayShelf<RateObservation>(Math.Max(this.options.RowGroupRows, this.options.MaxBufferedRows));
         encoders = Enumerable.Range(0, share)
             .Select(_ => new Encoder(this, new PartFileWriter(
                 stagingFolder, Math.Max(1, this.options.MaxOpenFiles / share), Math.Max(1, this.options.MaxOpenRowGroups / share))))
@@ -210,7 +212,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         }
     }
 
-    const int PooledBatches = 1_024;
+    const int PooledBatches = 256;
 
     RowBatch Rent(PartitionKey key)
     {

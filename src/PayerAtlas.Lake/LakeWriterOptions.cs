@@ -11,7 +11,7 @@ public sealed record LakeWriterOptions
     /// batch is flushed early as a smaller row group. A source that interleaves many code prefixes gets row groups of
     /// about this divided by the number of partitions it feeds at once.
     /// </summary>
-    public int MaxBufferedRows { get; init; } = 131_072;
+    public int MaxBufferedRows { get; init; } = 65_536;
 
     /// <summary>
     /// Partitions with an open batch; a new partition beyond it flushes the largest batch first. Batches start at 64

@@ -83,5 +83,14 @@ public static class RatesIngestCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{files.Sum(r => r.Observations):N0} observations, {files.Sum(r => r.Rejected):N0} rejected, "
             + $"{files.Count(r => r.Outcome == IngestOutcome.Duplicate)} skipped as duplicate, {mb:N1} MB in {seconds:N2} s ({mb / seconds:N1} MB/s)"));
+        if (Environment.GetEnvironmentVariable("PAYERATLAS_MEMORY_REPORT") == "1")
+        {
+            // For bench/rates: where the memory went (the process's peak, the GC's share of it).
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"memory: peak working set {self.PeakWorkingSet64 / 1e6:N0} MB, GC heap {gc.HeapSizeBytes / 1e6:N0} MB, committed {gc.TotalCommittedBytes / 1e6:N0} MB, "
+                + $"GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:N0} MB"));
+        }
     }
 }
