@@ -40,6 +40,8 @@ internal sealed partial class ColumnChunkWriter : IDisposable
 
     public int Codec => options.Compression == ParquetCompression.Snappy ? ParquetFormat.Snappy : ParquetFormat.Uncompressed;
 
+    public void Flush() => stream.Flush();
+
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
         stream.Write(bytes);

@@ -103,6 +103,7 @@ internal sealed class ParquetFileWriter : IDisposable
             BinaryPrimitives.WriteInt32LittleEndian(tail, footer.Length);
             ParquetFormat.Magic.CopyTo(tail[4..]);
             Chunks.WriteRaw(tail);
+            Chunks.Flush();
         }
         finally
         {
