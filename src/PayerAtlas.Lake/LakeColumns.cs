@@ -4,119 +4,88 @@ using PayerAtlas.Rates;
 namespace PayerAtlas.Lake;
 
 /// <summary>
-/// The encoder's scratch columns: a batch's rows turned into one array per <see cref="LakeSchema.Fields"/> column and
-/// written as one row group. Reused from batch to batch (one set per encoder thread).
+/// Rows of one partition as columns, filled from its spill (<see cref="SpillCodec.Read"/>) and written as a Parquet row
+/// group in <see cref="LakeSchema.Fields"/> order. Arrays grow to the largest row group and are reused.
 /// </summary>
 internal sealed class LakeColumns
 {
-    string?[] text = [];
-    RateLocator[] locators = [];
-    double?[] doubles = [];
-    bool?[] booleans = [];
-    int?[] ints = [];
-    DateOnly?[] dates = [];
+    public string?[][] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => Array.Empty<string?>())];
+    public RateLocator[] Locators = [];
+    public double?[] Rates = [];
+    public bool?[] Percentages = [];
+    public double?[] BilledCharges = [];
+    public int?[] NpiCounts = [];
+    public int?[] TinCounts = [];
+    public DateOnly?[] Expirations = [];
 
-    /// <summary>Writes <paramref name="rows"/> as one row group, columns in <see cref="LakeSchema.Fields"/> order.</summary>
-    public void Write(ParquetFileWriter writer, ReadOnlySpan<RateObservation> rows)
+    public int Count { get; private set; }
+
+    /// <summary>Makes room for <paramref name="rows"/> more rows, counts them and returns the first one's index.</summary>
+    public int Extend(int rows)
     {
-        var n = rows.Length;
-        Ensure(n);
+        var start = Count;
+        if (start + rows > Locators.Length)
+        {
+            var size = Math.Max(start + rows, Locators.Length * 2);
+            foreach (ref var column in Strings.AsSpan())
+            {
+                Array.Resize(ref column, size);
+            }
+
+            Array.Resize(ref Locators, size);
+            Array.Resize(ref Rates, size);
+            Array.Resize(ref Percentages, size);
+            Array.Resize(ref BilledCharges, size);
+            Array.Resize(ref NpiCounts, size);
+            Array.Resize(ref TinCounts, size);
+            Array.Resize(ref Expirations, size);
+        }
+
+        Count += rows;
+        return start;
+    }
+
+    /// <summary>Empties the columns, dropping the string references.</summary>
+    public void Clear()
+    {
+        foreach (var column in Strings)
+        {
+            Array.Clear(column, 0, Count);
+        }
+
+        Array.Clear(Locators, 0, Count);
+        Count = 0;
+    }
+
+    /// <summary>Writes every row held as one row group.</summary>
+    public void WriteRowGroup(ParquetFileWriter writer)
+    {
+        var n = Count;
         var g = writer.BeginRowGroup(n);
-        Strings(g, rows, static (in RateObservation o) => o.SourceFile);
-        Strings(g, rows, static (in RateObservation o) => RowBatch.KindName(o.SourceKind));
-        for (var i = 0; i < n; i++)
+        Text(g, 0);
+        Text(g, 1);
+        g.WriteUtf8(new LocatorRows(Locators));
+        for (var c = 2; c <= 15; c++)
         {
-            locators[i] = rows[i].Locator;
+            Text(g, c);
         }
 
-        g.WriteUtf8(new LocatorRows(locators));
-        Strings(g, rows, static (in RateObservation o) => o.ReportingEntity);
-        Strings(g, rows, static (in RateObservation o) => o.ReportingEntityType);
-        Strings(g, rows, static (in RateObservation o) => o.Payer);
-        Strings(g, rows, static (in RateObservation o) => o.Plan);
-        Strings(g, rows, static (in RateObservation o) => o.PlanId);
-        Strings(g, rows, static (in RateObservation o) => o.PlanIdType);
-        Strings(g, rows, static (in RateObservation o) => o.PlanMarketType);
-        Strings(g, rows, static (in RateObservation o) => o.Network);
-        Strings(g, rows, static (in RateObservation o) => o.BillingCode);
-        Strings(g, rows, static (in RateObservation o) => o.BillingCodeType);
-        Strings(g, rows, static (in RateObservation o) => o.BillingCodeTypeVersion);
-        Strings(g, rows, static (in RateObservation o) => o.Modifiers);
-        Strings(g, rows, static (in RateObservation o) => o.NegotiationArrangement);
-        Strings(g, rows, static (in RateObservation o) => o.NegotiatedType);
-        for (var i = 0; i < n; i++)
-        {
-            doubles[i] = rows[i].Rate is { } r ? (double)r : null;
-        }
-
-        g.WriteDoubles(doubles.AsSpan(0, n));
-        for (var i = 0; i < n; i++)
-        {
-            booleans[i] = rows[i].RateIsPercentage;
-        }
-
-        g.WriteBooleans(booleans.AsSpan(0, n));
-        for (var i = 0; i < n; i++)
-        {
-            doubles[i] = rows[i].BilledCharge is { } c ? (double)c : null;
-        }
-
-        g.WriteDoubles(doubles.AsSpan(0, n));
-        Strings(g, rows, static (in RateObservation o) => o.Algorithm);
-        Strings(g, rows, static (in RateObservation o) => RowBatch.ClassName(o.BillingClass));
-        Strings(g, rows, static (in RateObservation o) => o.Setting);
-        Strings(g, rows, static (in RateObservation o) => o.PlacesOfService);
-        for (var i = 0; i < n; i++)
-        {
-            ints[i] = rows[i].ProviderNpiCount;
-        }
-
-        g.WriteInt32s(ints.AsSpan(0, n));
-        for (var i = 0; i < n; i++)
-        {
-            ints[i] = rows[i].ProviderTinCount;
-        }
-
-        g.WriteInt32s(ints.AsSpan(0, n));
-        Strings(g, rows, static (in RateObservation o) => o.State);
-        for (var i = 0; i < n; i++)
-        {
-            dates[i] = rows[i].ExpirationDate;
-        }
-
-        g.WriteDates(dates.AsSpan(0, n));
-        Strings(g, rows, static (in RateObservation o) => o.AdditionalInformation);
+        g.WriteDoubles(Rates.AsSpan(0, n));
+        g.WriteBooleans(Percentages.AsSpan(0, n));
+        g.WriteDoubles(BilledCharges.AsSpan(0, n));
+        Text(g, 16);
+        Text(g, 17);
+        Text(g, 18);
+        Text(g, 19);
+        g.WriteInt32s(NpiCounts.AsSpan(0, n));
+        g.WriteInt32s(TinCounts.AsSpan(0, n));
+        Text(g, 20);
+        g.WriteDates(Expirations.AsSpan(0, n));
+        Text(g, 21);
         g.End();
-
-        // Drop the references so the scratch keeps no source data alive between batches.
-        text.AsSpan(0, n).Clear();
-        locators.AsSpan(0, n).Clear();
     }
 
-    delegate string? Field(in RateObservation o);
-
-    void Strings(ParquetRowGroup g, ReadOnlySpan<RateObservation> rows, Field field)
-    {
-        for (var i = 0; i < rows.Length; i++)
-        {
-            text[i] = field(in rows[i]);
-        }
-
-        g.WriteStrings(text.AsSpan(0, rows.Length));
-    }
-
-    void Ensure(int n)
-    {
-        if (text.Length < n)
-        {
-            text = new string?[n];
-            locators = new RateLocator[n];
-            doubles = new double?[n];
-            booleans = new bool?[n];
-            ints = new int?[n];
-            dates = new DateOnly?[n];
-        }
-    }
+    void Text(ParquetRowGroup g, int column) => g.WriteStrings(Strings[column].AsSpan(0, Count));
 
     /// <summary>The locator column: formatted as UTF-8 straight into the page, no string per row.</summary>
     readonly struct LocatorRows(RateLocator[] locators) : IUtf8Rows

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using PayerAtlas.Rates;
 
 namespace PayerAtlas.Lake;
@@ -7,10 +6,10 @@ namespace PayerAtlas.Lake;
 /// <summary>
 /// Writes observations into part files in one staging folder, partitioned by payer and code prefix. The reader's
 /// thread only copies fields into per-partition column batches; full batches (or the largest, when
-/// <see cref="LakeWriterOptions.MaxBufferedRows"/> is reached) go through bounded channels to background Parquet
-/// encoders that append each as a row group to its partition's part file (so parsing and encoding use both cores, and
-/// a slow disk slows the reader instead of growing memory). <see cref="RateLake"/> moves the parts into place once the
-/// source was read whole.
+/// <see cref="LakeWriterOptions.MaxBufferedRows"/> is reached) go through bounded channels to background encoders that
+/// append them to their partition's spill file in a compact form (parsing and spilling use both cores, and a slow disk
+/// slows the reader instead of growing memory). Once the source is read, each partition's spill becomes one part file
+/// of full row groups, the encoders working in parallel; <see cref="RateLake"/> moves the parts into place.
 /// </summary>
 public sealed class LakeWriter : IRateSink, IAsyncDisposable
 {
@@ -37,8 +36,9 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         // Spare arrays kept for reuse, as many rows as the budget: enough that batches regrowing after a flush find theirs.
         arrays = new ArrayShelf<RateObservation>(Math.Max(this.options.RowGroupRows, this.options.MaxBufferedRows));
         encoders = Enumerable.Range(0, share)
-            .Select(_ => new Encoder(this, new PartFileWriter(
-                stagingFolder, Math.Max(1, this.options.MaxOpenFiles / share), Math.Max(1, this.options.MaxOpenRowGroups / share))))
+            .Select(i => new Encoder(this, new SpillFiles(
+                Path.Combine(Path.GetDirectoryName(stagingFolder)!, "spill", i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Math.Max(1, this.options.MaxOpenFiles / share))))
             .ToArray();
     }
 
@@ -88,7 +88,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         var parts = new List<StagedPart>();
         foreach (var e in encoders)
         {
-            e.Queue.Writer.TryComplete();
+            e.Queue.CompleteAdding();
         }
 
         foreach (var e in encoders)
@@ -96,9 +96,9 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
             await e.Drain.ConfigureAwait(false);
         }
 
-        foreach (var e in encoders)
+        foreach (var compacted in await Task.WhenAll(encoders.Select(e => Task.Run(() => Compact(e)))).ConfigureAwait(false))
         {
-            parts.AddRange(e.Files.Finish());
+            parts.AddRange(compacted);
         }
 
         return parts;
@@ -112,7 +112,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
             await abort.CancelAsync().ConfigureAwait(false);
             foreach (var e in encoders)
             {
-                e.Queue.Writer.TryComplete();
+                e.Queue.CompleteAdding();
                 try
                 {
                     await e.Drain.ConfigureAwait(false);
@@ -125,7 +125,8 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
 
         foreach (var e in encoders)
         {
-            e.Files.Dispose();
+            e.Spill.Dispose();
+            e.Queue.Dispose();
         }
 
         abort.Dispose();
@@ -186,15 +187,15 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         // A partition always goes to the same encoder (its part files are that encoder's). Back-pressure: the reader
         // waits here while that encoder is behind by QueuedBatches.
         var encoder = encoders[(int)((uint)batch.Partition.GetHashCode() % (uint)encoders.Length)];
-        while (!encoder.Queue.Writer.TryWrite(batch))
+        try
         {
-            if (encoder.Drain.IsCompleted)
-            {
-                encoder.Drain.GetAwaiter().GetResult();
-                throw new InvalidOperationException("the lake writer stopped");
-            }
-
-            encoder.Queue.Writer.WaitToWriteAsync().AsTask().GetAwaiter().GetResult();
+            encoder.Queue.Add(batch);
+        }
+        catch (InvalidOperationException)
+        {
+            // The encoder stopped (its fault surfaces here) or the writer is finishing.
+            encoder.Drain.GetAwaiter().GetResult();
+            throw new InvalidOperationException("the lake writer stopped");
         }
     }
 
@@ -221,40 +222,65 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         return batch;
     }
 
-    async Task DrainAsync(Encoder encoder)
+    /// <summary>An encoder's thread: spills the batches queued for it, in order.</summary>
+    void Drain(Encoder encoder)
     {
         try
         {
-            await foreach (var batch in encoder.Queue.Reader.ReadAllAsync(abort.Token).ConfigureAwait(false))
+            foreach (var batch in encoder.Queue.GetConsumingEnumerable(abort.Token))
             {
-                encoder.Files.Write(batch);
+                encoder.Spill.Append(batch);
                 Recycle(batch);
             }
         }
         catch
         {
             // Unblock a reader waiting on a full queue; the fault surfaces from Flush or FinishAsync.
-            encoder.Queue.Writer.TryComplete();
+            encoder.Queue.CompleteAdding();
             throw;
         }
     }
 
-    /// <summary>One encoder: its queue of full batches, its part files, its background task.</summary>
-    sealed class Encoder
+    /// <summary>
+    /// Once the source is read: each of the encoder's partitions becomes one part file of full row groups, however
+    /// finely the source interleaved its partitions (the per-row-group cost of Parquet is what this saves).
+    /// </summary>
+    IReadOnlyList<StagedPart> Compact(Encoder encoder)
     {
-        public Encoder(LakeWriter owner, PartFileWriter files)
+        encoder.Spill.CloseAll();
+        var parts = new List<StagedPart>();
+        using var files = new PartFileWriter(StagingFolder, options.RowGroupRows);
+        foreach (var key in encoder.Spill.Partitions.ToList())
         {
-            Files = files;
-            Queue = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(Math.Max(1, owner.options.QueuedBatches))
+            abort.Token.ThrowIfCancellationRequested();
+            var (buffer, length) = encoder.Spill.ReadAll(key);
+            try
             {
-                SingleReader = true,
-                SingleWriter = true,
-            });
-            Drain = Task.Run(() => owner.DrainAsync(this));
+                parts.Add(files.Write(key, buffer.AsSpan(0, length)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
-        public Channel<RowBatch> Queue { get; }
-        public PartFileWriter Files { get; }
+        return parts;
+    }
+
+    /// <summary>One encoder: its queue of full batches, its spill files, its thread.</summary>
+    sealed class Encoder
+    {
+        public Encoder(LakeWriter owner, SpillFiles spill)
+        {
+            Spill = spill;
+            Queue = new BlockingCollection<RowBatch>(Math.Max(1, owner.options.QueuedBatches));
+
+            // A thread of its own (not the pool's): blocked waits, no pool workers spinning for work on two cores.
+            Drain = Task.Factory.StartNew(() => owner.Drain(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        public BlockingCollection<RowBatch> Queue { get; }
+        public SpillFiles Spill { get; }
         public Task Drain { get; }
     }
 

@@ -7,9 +7,8 @@ public sealed record LakeWriterOptions
     public int RowGroupRows { get; init; } = 32_768;
 
     /// <summary>
-    /// Rows held across all partitions' open batches (about 290 bytes each: ~38 MB at the default); past it the largest
-    /// batch is flushed early as a smaller row group. A source that interleaves many code prefixes gets row groups of
-    /// about this divided by the number of partitions it feeds at once.
+    /// Rows held across all partitions' open batches (about 280 bytes each: ~18 MB at the default); past it the largest
+    /// batch is spilled early. Row groups do not depend on it: spills are compacted into full row groups at the end.
     /// </summary>
     public int MaxBufferedRows { get; init; } = 65_536;
 
@@ -19,21 +18,14 @@ public sealed record LakeWriterOptions
     /// </summary>
     public int MaxOpenBatches { get; init; } = 4_096;
 
-    /// <summary>Parquet files open at once in the background writer; the least recently used is closed (a later batch of that partition starts the next part file).</summary>
+    /// <summary>Spill files open at once across the encoders; the least recently used is closed (and reopened to append).</summary>
     public int MaxOpenFiles { get; init; } = 1_024;
 
     /// <summary>
-    /// Row groups written to files still open (their footer entries, ~5 KB each, are kept until the file is closed);
-    /// past it the file with the most row groups is closed, so memory stays bounded however many partitions a source
-    /// feeds.
+    /// Encoders working at once, each owning a share of the partitions: while the source is read they spill batches
+    /// (a fraction of the parse's cost), at the end each turns its partitions into part files in parallel.
     /// </summary>
-    public int MaxOpenRowGroups { get; init; } = 4_096;
-
-    /// <summary>
-    /// Parquet encoders working at once, each owning a share of the partitions. One is enough beside the reader on two
-    /// cores (encoding a row costs a fraction of parsing it); more help only with more cores.
-    /// </summary>
-    public int Encoders { get; init; } = Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
+    public int Encoders { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Full batches queued between the reading thread and each Parquet encoder.</summary>
     public int QueuedBatches { get; init; } = 4;

@@ -131,47 +131,32 @@ public sealed class LakeWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task Interleaved_partitions_become_one_part_file_each_of_row_groups_the_buffer_bounds()
+    public async Task Interleaved_partitions_still_become_one_part_file_each_with_full_row_groups()
     {
-        // Two partitions alternate row by row with a 5-row buffer: batches are flushed at 2-3 rows, each a row group
-        // appended to its partition's open part file.
+        // Two partitions alternate row by row with a 5-row buffer: batches are flushed at 2-3 rows, spilled, and
+        // compacted at commit into one file per partition of 10-row row groups.
         var rows = Enumerable.Range(0, 40).Select(i => Observations.Rate("Acme Health", i % 2 == 0 ? "77054" : "99213", i, i: i)).ToList();
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenFiles = 4, MaxBufferedRows = 5, Encoders = 1 });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenFiles = 1, MaxBufferedRows = 5, Encoders = 1 });
         var record = await IngestAsync(lake, "alternating.json", rows);
 
         Assert.Equal(2, record!.Parts.Count);
         var glob = LakeLayout.ParquetGlob(folder.Lake);
         Assert.Equal(40L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
         Assert.Equal(Enumerable.Range(0, 20).Sum(i => 2 * i), Scalar<long>("SELECT sum(rate)::BIGINT FROM read_parquet($g) WHERE billing_code = '77054'", ("g", glob)));
-        Assert.True(Scalar<long>("SELECT count(DISTINCT row_group_id) FROM parquet_metadata($g) WHERE file_name LIKE '%code_prefix=770%'", ("g", glob)) > 2);
-        Assert.True(Scalar<long>("SELECT max(row_group_num_rows) FROM parquet_metadata($g)", ("g", glob)) <= 5);
+        Assert.Equal(2L, Scalar<long>("SELECT count(DISTINCT row_group_id) FROM parquet_metadata($g) WHERE file_name LIKE '%code_prefix=770%'", ("g", glob)));
     }
 
     [Fact]
-    public async Task Past_the_open_file_limit_a_partition_continues_in_its_next_part_file()
+    public async Task Two_encoders_share_the_partitions_and_every_row_lands_once()
     {
-        var rows = Enumerable.Range(0, 40).Select(i => Observations.Rate("Acme Health", i % 2 == 0 ? "77054" : "99213", i, i: i)).ToList();
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenFiles = 1, MaxBufferedRows = 5, Encoders = 1 });
-        var record = await IngestAsync(lake, "alternating.json", rows);
+        var rows = Observations.Many(20_000, seed: 3);
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 1_000, MaxBufferedRows = 300, Encoders = 2 });
+        var record = await IngestAsync(lake, "two.json", rows);
 
-        Assert.True(record!.Parts.Count > 2);
         var glob = LakeLayout.ParquetGlob(folder.Lake);
-        Assert.Equal(40L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
-        Assert.Equal(Enumerable.Range(0, 20).Sum(i => (2 * i) + 1), Scalar<long>("SELECT sum(rate)::BIGINT FROM read_parquet($g) WHERE billing_code = '99213'", ("g", glob)));
-    }
-
-    [Fact]
-    public async Task Row_groups_waiting_for_their_footers_are_bounded()
-    {
-        var rows = Enumerable.Range(0, 200).Select(i => Observations.Rate("Acme Health", "77054", i, i: i)).ToList();
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenRowGroups = 4, Encoders = 1 });
-        var record = await IngestAsync(lake, "one-partition.json", rows);
-
-        // 20 row groups of 10 rows, at most 4 + 1 per file before it is closed.
-        Assert.True(record!.Parts.Count >= 4);
-        var glob = LakeLayout.ParquetGlob(folder.Lake);
-        Assert.True(Scalar<long>("SELECT max(n) FROM (SELECT count(DISTINCT row_group_id) AS n FROM parquet_metadata($g) GROUP BY file_name)", ("g", glob)) <= 5);
-        Assert.Equal(Enumerable.Range(0, 200).Sum(), Scalar<long>("SELECT sum(rate)::BIGINT FROM read_parquet($g)", ("g", glob)));
+        Assert.Equal(20_000L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
+        Assert.Equal(rows.Select(r => (r.Payer, r.BillingCode[..3])).Distinct().Count(), record!.Parts.Count);
+        Assert.Equal(20_000L, Scalar<long>("SELECT count(DISTINCT locator) FROM read_parquet($g)", ("g", glob)));
     }
 
     [Fact]
@@ -202,14 +187,14 @@ public sealed class LakeWriterTests : IDisposable
                 ingest.Write(row);
             }
 
-            // The background encoder has started part files in the staging folder.
+            // The background encoders have started spill files in the staging folder.
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!Directory.EnumerateFiles(ingest.StagingFolder, "*.parquet", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
+            while (!Directory.EnumerateFiles(ingest.StagingFolder, "*.spill", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }
 
-            Assert.NotEmpty(Directory.EnumerateFiles(ingest.StagingFolder, "*.parquet", SearchOption.AllDirectories));
+            Assert.NotEmpty(Directory.EnumerateFiles(ingest.StagingFolder, "*.spill", SearchOption.AllDirectories));
         }
 
         Assert.Equal(before, folder.Snapshot());

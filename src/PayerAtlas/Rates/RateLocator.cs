@@ -15,11 +15,11 @@ public readonly struct RateLocator : IEquatable<RateLocator>
     static readonly byte[][] AllowedParts = [.. new[] { "$.out_of_network[", "].allowed_amounts[", "].payments[", "].providers[", "] @ " }.Select(Encoding.ASCII.GetBytes)];
 
     readonly string? text;
-    readonly Shape shape;
+    readonly RateLocatorShape shape;
     readonly int a, b, c, d;
     readonly long offset;
 
-    RateLocator(string? text, Shape shape, int a, int b, int c, int d, long offset)
+    RateLocator(string? text, RateLocatorShape shape, int a, int b, int c, int d, long offset)
     {
         this.text = text;
         this.shape = shape;
@@ -30,31 +30,39 @@ public readonly struct RateLocator : IEquatable<RateLocator>
         this.offset = offset;
     }
 
-    enum Shape : byte
-    {
-        Text,
-        InNetworkPrice,
-        AllowedAmountProvider,
-    }
-
     /// <summary>The longest UTF-8 form of a numeric locator (five 32/64-bit numbers and the fixed text).</summary>
     public const int MaxNumericUtf8Length = 160;
 
-    public static RateLocator Text(string text) => new(text ?? throw new ArgumentNullException(nameof(text)), Shape.Text, 0, 0, 0, 0, 0);
+    public static RateLocator Text(string text) => new(text ?? throw new ArgumentNullException(nameof(text)), RateLocatorShape.Text, 0, 0, 0, 0, 0);
 
     /// <summary><c>$.in_network[item].negotiated_rates[rate].negotiated_prices[price] @ offset</c>.</summary>
-    public static RateLocator InNetworkPrice(int item, int rate, int price, long offset) => new(null, Shape.InNetworkPrice, item, rate, price, 0, offset);
+    public static RateLocator InNetworkPrice(int item, int rate, int price, long offset) => new(null, RateLocatorShape.InNetworkPrice, item, rate, price, 0, offset);
 
     /// <summary><c>$.out_of_network[item].allowed_amounts[amount].payments[payment].providers[provider] @ offset</c>.</summary>
     public static RateLocator AllowedAmountProvider(int item, int amount, int payment, int provider, long offset) =>
-        new(null, Shape.AllowedAmountProvider, item, amount, payment, provider, offset);
+        new(null, RateLocatorShape.AllowedAmountProvider, item, amount, payment, provider, offset);
+
+    /// <summary>A locator from the parts <see cref="Shape"/>, <see cref="TextValue"/>, <see cref="Indices"/> and <see cref="Offset"/> give (a spill file's round trip).</summary>
+    public static RateLocator FromParts(RateLocatorShape shape, string? text, int a, int b, int c, int d, long offset) =>
+        shape == RateLocatorShape.Text ? Text(text ?? "") : new(null, shape, a, b, c, d, offset);
+
+    public RateLocatorShape Shape => shape;
+
+    /// <summary>The text of a <see cref="RateLocatorShape.Text"/> locator; null for the numeric shapes.</summary>
+    public string? TextValue => text;
+
+    /// <summary>The array indices of a numeric locator, outermost first (unused ones 0).</summary>
+    public (int A, int B, int C, int D) Indices => (a, b, c, d);
 
     public static implicit operator RateLocator(string text) => Text(text);
 
     public static implicit operator string(RateLocator locator) => locator.ToString();
 
     /// <summary>The byte offset in the (uncompressed) source, when the locator has one.</summary>
-    public long? Offset => shape == Shape.Text ? null : offset;
+    public long? Offset => shape == RateLocatorShape.Text ? null : offset;
+
+    /// <summary>The raw offset (0 for a text locator).</summary>
+    public long RawOffset => offset;
 
     /// <summary>
     /// Writes the locator as UTF-8 into <paramref name="destination"/> and returns the byte count, or −1 when it does
@@ -62,16 +70,16 @@ public readonly struct RateLocator : IEquatable<RateLocator>
     /// </summary>
     public int FormatUtf8(Span<byte> destination)
     {
-        if (shape == Shape.Text)
+        if (shape == RateLocatorShape.Text)
         {
             var s = text ?? "";
             return Encoding.UTF8.TryGetBytes(s, destination, out var written) ? written : -1;
         }
 
-        var parts = shape == Shape.InNetworkPrice ? InNetworkParts : AllowedParts;
+        var parts = shape == RateLocatorShape.InNetworkPrice ? InNetworkParts : AllowedParts;
         var n = 0;
         Span<long> numbers = [a, b, c, d, offset];
-        if (shape == Shape.InNetworkPrice)
+        if (shape == RateLocatorShape.InNetworkPrice)
         {
             numbers[3] = offset;
         }
@@ -97,7 +105,7 @@ public readonly struct RateLocator : IEquatable<RateLocator>
 
     public override string ToString()
     {
-        if (shape == Shape.Text)
+        if (shape == RateLocatorShape.Text)
         {
             return text ?? "";
         }
@@ -115,4 +123,17 @@ public readonly struct RateLocator : IEquatable<RateLocator>
     public static bool operator ==(RateLocator left, RateLocator right) => left.Equals(right);
 
     public static bool operator !=(RateLocator left, RateLocator right) => !left.Equals(right);
+}
+
+/// <summary>The forms a <see cref="RateLocator"/> takes.</summary>
+public enum RateLocatorShape : byte
+{
+    /// <summary>Text as the reader wrote it (<c>line 12</c>, a JSON path of its own).</summary>
+    Text,
+
+    /// <summary><c>$.in_network[a].negotiated_rates[b].negotiated_prices[c] @ offset</c>.</summary>
+    InNetworkPrice,
+
+    /// <summary><c>$.out_of_network[a].allowed_amounts[b].payments[c].providers[d] @ offset</c>.</summary>
+    AllowedAmountProvider,
 }
