@@ -8,6 +8,7 @@
 #   ROUNDS=5 DURATION=15s bench/web/run.sh
 #   BENCH_STRICT=1 bench/web/run.sh       # exit 1 unless page ≥ 0.8 × nginx requests/s and p99 no worse (else exit 0)
 #   CAND_ENV="DOTNET_X=1" CAND_ARGS="--PayerAtlas:Y=z" bench/web/run.sh   # also a second web host ("cand"), A/B in one run
+#   CAND_DLL=/tmp/old/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll bench/web/run.sh   # another build as the candidate
 #   BENCH_NO_BUILD=1 flock /work/bench.lock bench/web/run.sh   # build first, outside the lock
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -50,9 +51,9 @@ dotnet artifacts/bin/PayerAtlas.Cli/release/PayerAtlas.Cli.dll demo --db "$work/
 dotnet artifacts/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll --PayerAtlas:Db="$work/demo.db" --PayerAtlas:RequestLog=false --urls "http://127.0.0.1:$WEB_PORT" ${WEB_ARGS:-} >"$work/web.log" 2>&1 &
 web_pid=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$WEB_PORT/healthz" && break; sleep 0.2; done
-if [[ -n "${CAND_ENV:-}${CAND_ARGS:-}" ]]; then
+if [[ -n "${CAND_ENV:-}${CAND_ARGS:-}${CAND_DLL:-}" ]]; then
   # shellcheck disable=SC2086 # word splitting intended: VAR=value pairs and arguments
-  env ${CAND_ENV:-} dotnet artifacts/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll --PayerAtlas:Db="$work/demo.db" --PayerAtlas:RequestLog=false --urls "http://127.0.0.1:$CAND_PORT" ${CAND_ARGS:-} >"$work/cand.log" 2>&1 &
+  env ${CAND_ENV:-} dotnet "${CAND_DLL:-artifacts/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll}" --PayerAtlas:Db="$work/demo.db" --PayerAtlas:RequestLog=false --urls "http://127.0.0.1:$CAND_PORT" ${CAND_ARGS:-} >"$work/cand.log" 2>&1 &
   cand_pid=$!
   for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CAND_PORT/healthz" && break; sleep 0.2; done
 fi
@@ -91,7 +92,7 @@ ORDER=(nginx bare page price)
 if [[ -n "$cand_pid" ]]; then
   URL[cand]="http://127.0.0.1:$CAND_PORT/codes/77054"
   ORDER=(nginx bare page cand price)
-  echo "cand: ${CAND_ENV:-} ${CAND_ARGS:-}" >&2
+  echo "cand: ${CAND_DLL:-} ${CAND_ENV:-} ${CAND_ARGS:-}" >&2
 fi
 page_bytes=$(stat -c %s "$work/html/codes/77054.html")
 price_bytes=$(curl -fsS "${URL[price]}" | wc -c)
@@ -117,7 +118,7 @@ done
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR]=$1 } END { print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2 }'; }
 
 printf '\nload average %s before, %s after\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
-[[ -n "$cand_pid" ]] && printf 'cand: %s %s\n' "${CAND_ENV:-}" "${CAND_ARGS:-}"
+[[ -n "$cand_pid" ]] && printf 'cand: %s %s %s\n' "${CAND_DLL:-}" "${CAND_ENV:-}" "${CAND_ARGS:-}"
 printf 'wrk -t%s -c%s -d%s, %s rounds, medians (page %s bytes, price JSON %s bytes)\n' "$THREADS" "$CONNECTIONS" "$DURATION" "$ROUNDS" "$page_bytes" "$price_bytes"
 printf '%-34s %12s %10s %10s %12s\n' target "requests/s" "p50 ms" "p99 ms" "vs nginx"
 nginx_rps=$(median "${RPS[nginx]}")

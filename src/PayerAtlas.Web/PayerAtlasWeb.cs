@@ -155,6 +155,9 @@ public static class PayerAtlasWebExtensions
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseMiddleware<ReleaseMiddleware>();
+        app.UseMiddleware<CachedCodePages>();
+        // Routing only now (WebApplication would put it first): the cached code pages above are written without it.
+        app.UseRouting();
         app.MapOpenApi();
         // Any API route can answer 404 (an unknown ?release= label, code, payer…) as problem details.
         app.MapGroup("/api/v1")
