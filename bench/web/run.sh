@@ -9,6 +9,7 @@
 #   BENCH_STRICT=1 bench/web/run.sh       # exit 1 unless page ≥ 0.8 × nginx requests/s and p99 no worse (else exit 0)
 #   CAND_ENV="DOTNET_X=1" CAND_ARGS="--PayerAtlas:Y=z" bench/web/run.sh   # also a second web host ("cand"), A/B in one run
 #   CAND_DLL=/tmp/old/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll bench/web/run.sh   # another build as the candidate
+#   BARE_TRANSPORT=pool bench/web/run.sh  # the bare endpoint with Kestrel's default dispatch (default: inline, as the site)
 #   BENCH_NO_BUILD=1 flock /work/bench.lock bench/web/run.sh   # build first, outside the lock
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -62,7 +63,7 @@ fi
 mkdir -p "$work/html/codes" "$work/logs"
 curl -fsS "http://127.0.0.1:$WEB_PORT/codes/77054" -o "$work/html/codes/77054.html"
 chmod -R a+rX "$work/html"
-dotnet artifacts/bin/BareKestrel/release/BareKestrel.dll "$work/html/codes/77054.html" "http://127.0.0.1:$BARE_PORT" >"$work/bare.log" 2>&1 &
+dotnet artifacts/bin/BareKestrel/release/BareKestrel.dll "$work/html/codes/77054.html" "http://127.0.0.1:$BARE_PORT" ${BARE_TRANSPORT:-inline} >"$work/bare.log" 2>&1 &
 bare_pid=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BARE_PORT/page" && break; sleep 0.2; done
 cat > "$work/nginx.conf" <<CONF
