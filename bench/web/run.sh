@@ -113,7 +113,7 @@ for round in $(seq 1 "$ROUNDS"); do
     RPS[$t]+="$(awk '/^Requests\/sec/ {print $2}' <<<"$out") "
     P50[$t]+="$(to_us "$(awk '$1=="50%" {print $2}' <<<"$out")") "
     P99[$t]+="$(to_us "$(awk '$1=="99%" {print $2}' <<<"$out")") "
-    echo "round $round $t: $(awk '/^Requests\/sec/ {print $2}' <<<"$out") req/s" >&2
+    echo "round $round $t: $(awk '/^Requests\/sec/ {print $2}' <<<"$out") req/s, p50 $(awk '$1=="50%" {print $2}' <<<"$out"), p99 $(awk '$1=="99%" {print $2}' <<<"$out")" >&2
   done
 done
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR]=$1 } END { print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2 }'; }

@@ -49,6 +49,12 @@ public sealed record WebOptions
     /// </summary>
     public bool InlineCompletions { get; init; } = true;
 
+    /// <summary>
+    /// Socket event threads (sets DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT unless the environment already does); null:
+    /// the runtime's choice, one per core when completions run inline.
+    /// </summary>
+    public int? SocketThreads { get; init; }
+
     /// <summary>Largest upload the admin import accepts, in bytes.</summary>
     public long MaxImportBytes { get; init; } = 512L << 20;
 

@@ -13,6 +13,9 @@ public static class KestrelTuning
     /// <summary>The runtime's switch (read once, when the first asynchronous socket is made).</summary>
     public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
+    /// <summary>The runtime's number of socket event threads (read at the same moment).</summary>
+    public const string SocketThreadsVariable = "DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT";
+
     public static void Configure(WebApplicationBuilder builder, WebOptions settings)
     {
         builder.WebHost.ConfigureKestrel(k =>
@@ -20,11 +23,24 @@ public static class KestrelTuning
             k.AddServerHeader = false;
             // Runs only when Kestrel itself is the server (never under a test server), before it opens its sockets.
             // A value already in the environment wins: the operator's DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 stays 0.
-            if (settings.InlineCompletions && Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
+            if (settings.InlineCompletions)
             {
-                Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
+                SetUnlessGiven(InlineCompletionsVariable, "1");
+            }
+
+            if (settings.SocketThreads is > 0 and var threads)
+            {
+                SetUnlessGiven(SocketThreadsVariable, threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         });
         builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = settings.InlineScheduling);
+    }
+
+    static void SetUnlessGiven(string variable, string value)
+    {
+        if (Environment.GetEnvironmentVariable(variable) is null)
+        {
+            Environment.SetEnvironmentVariable(variable, value);
+        }
     }
 }
