@@ -6,7 +6,9 @@ namespace PayerAtlas.Web.Infrastructure;
 /// writing a cached page: running socket completions and the request handlers on the event thread
 /// (<see cref="WebOptions.InlineCompletions"/>, <see cref="WebOptions.InlineScheduling"/>) took the code page from
 /// 0.59× to 0.84× nginx's static file in the same run. Safe here because a request is served from memory; the slow
-/// work (imports) runs on the thread pool, and a cache miss renders one page on the event thread.
+/// work (imports) runs on the thread pool, and a cache miss or a search runs on the event thread. The cost: on an
+/// oversubscribed machine an event thread waiting for a core holds up all of its connections, so the p99 can exceed
+/// the thread-pool dispatch's (bench/web/README.md); InlineScheduling=false is the other trade.
 /// </summary>
 public static class KestrelTuning
 {
