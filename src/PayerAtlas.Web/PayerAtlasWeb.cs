@@ -62,11 +62,7 @@ public static class PayerAtlasWebExtensions
         AddLogging(builder, settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
 
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        if (options?.InlineScheduling ?? builder.Configuration.GetValue<bool>($"{WebOptions.Section}:{nameof(WebOptions.InlineScheduling)}"))
-        {
-            builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = true);
-        }
+        KestrelTuning.Configure(builder, settings);
 
         AddRates(builder, settings);
         builder.Services.AddSingleton<PageCache>();
@@ -118,6 +114,10 @@ public static class PayerAtlasWebExtensions
     static void AddLogging(WebApplicationBuilder builder, WebOptions settings)
     {
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Hosting starts an Activity and a logging scope for every request whenever this category logs at all, and it
+        // has nothing above Information to say (start-up failures surface as exceptions; request errors are logged by
+        // the exception handler and Kestrel): off, the cached page path allocates neither.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         var format = settings.LogFormat ?? (builder.Configuration["Logging:Console:FormatterName"] is null && Console.IsOutputRedirected ? "json" : null);
         if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -155,6 +155,9 @@ public static class PayerAtlasWebExtensions
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseMiddleware<ReleaseMiddleware>();
+        app.UseMiddleware<CachedCodePages>();
+        // Routing only now (WebApplication would put it first): the cached code pages above are written without it.
+        app.UseRouting();
         app.MapOpenApi();
         // Any API route can answer 404 (an unknown ?release= label, code, payer…) as problem details.
         app.MapGroup("/api/v1")

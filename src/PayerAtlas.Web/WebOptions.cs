@@ -37,10 +37,23 @@ public sealed record WebOptions
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Run request handlers on the socket threads instead of the thread pool (fewer context switches on small
-    /// machines). Safe here because pages are served from memory; a cache miss renders synchronously on that thread.
+    /// Run Kestrel's request handlers on the socket event thread instead of queueing them to the thread pool (fewer
+    /// thread hops on a small machine). Safe here because pages are served from memory; a cache miss renders one page
+    /// synchronously on that thread. See <see cref="Infrastructure.KestrelTuning"/>.
     /// </summary>
-    public bool InlineScheduling { get; init; }
+    public bool InlineScheduling { get; init; } = true;
+
+    /// <summary>
+    /// Run socket completions on the event thread too (sets DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 before Kestrel
+    /// opens its sockets, unless the environment already sets it). Kestrel recommends it together with <see cref="InlineScheduling"/>.
+    /// </summary>
+    public bool InlineCompletions { get; init; } = true;
+
+    /// <summary>
+    /// Socket event threads (sets DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT unless the environment already does); null:
+    /// the runtime's choice, one per core when completions run inline.
+    /// </summary>
+    public int? SocketThreads { get; init; }
 
     /// <summary>Largest upload the admin import accepts, in bytes.</summary>
     public long MaxImportBytes { get; init; } = 512L << 20;

@@ -39,15 +39,24 @@ public static class CodePage
         }
 
         // The hot path: a page already rendered for this release is written without building anything.
-        var (kind, key) = ext switch
+        var cacheKey = ext switch
         {
-            "" or ".html" => (r.Pinned ? "code.html+pinned" : "code.html", scope is PriceScope.National ? code : $"{code}|{Scope(scope)}"),
-            ".json" => (withLocalities ? "code.json+localities" : "code.json", code),
-            _ => ("code" + ext, code),
+            "" or ".html" => HtmlKey(r, code, scope),
+            ".json" => new CacheKey(release.Id, withLocalities ? "code.json+localities" : "code.json", code),
+            _ => new CacheKey(release.Id, "code" + ext, code),
         };
-        var cacheKey = new CacheKey(release.Id, kind, key);
         return cache.Find(cacheKey) is { } hit ? hit.Result() : Render(cacheKey, code, ext, withLocalities, scope, r, atlas, cache);
     }
+
+    /// <summary>
+    /// The page <see cref="Get"/> answers for /codes/{file} without a query (the national HTML page), when it is already
+    /// rendered for this release; else null, and the request takes the routed path (<see cref="CachedCodePages"/>).
+    /// </summary>
+    public static CachedBody? Cached(string file, ResolvedRelease r, PageCache cache) =>
+        file.Contains('.', StringComparison.Ordinal) || !Input.TryCode(file, out var code, out _) ? null : cache.Find(HtmlKey(r, code, National));
+
+    static CacheKey HtmlKey(ResolvedRelease r, string code, PriceScope scope) =>
+        new(r.Release.Id, r.Pinned ? "code.html+pinned" : "code.html", scope is PriceScope.National ? code : $"{code}|{Scope(scope)}");
 
     static readonly PriceScope National = new PriceScope.National();
 
