@@ -1,6 +1,5 @@
 using System.Globalization;
 using Parquet.Schema;
-using PayerAtlas.Lake;
 
 namespace PayerAtlas.Bench.Parquet;
 

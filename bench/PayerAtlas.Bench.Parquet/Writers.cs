@@ -1,7 +1,6 @@
 using System.Text;
 using System.Globalization;
 using Parquet;
-using PayerAtlas.Lake;
 using PayerAtlas.Lake.Parquet;
 
 namespace PayerAtlas.Bench.Parquet;
