@@ -68,10 +68,13 @@ public sealed class BrowserTests(BrowserFixture browser)
         // Picking a locality submits the picker (app.js) and the page shows that locality's amount.
         try
         {
-            // DOMContentLoaded, not load: Chrome sometimes never reports "load" for a fragment navigation whose
-            // lazy chart image is already cached, although the page is complete (seen 1 run in 10 under load).
+            // The new page's own state, not a navigation event: under load Chrome sometimes reports neither "load" nor
+            // "DOMContentLoaded" to the waiter for this fragment navigation although the page is complete and at the
+            // new URL (seen in CI: "still at …?at=01112-54#locality-picker" with nothing pending).
             await page.Locator("#at").SelectOptionAsync("01112-54");
-            await page.WaitForURLAsync("**/codes/77054?at=01112-54*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForFunctionAsync(
+                "() => location.search === '?at=01112-54' && document.readyState !== 'loading' && document.querySelector('#at')?.value === '01112-54'",
+                null, new() { Timeout = 30_000 });
         }
         catch (TimeoutException e)
         {
