@@ -253,15 +253,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         foreach (var key in encoder.Spill.Partitions.ToList())
         {
             abort.Token.ThrowIfCancellationRequested();
-            var (buffer, length) = encoder.Spill.ReadAll(key);
-            try
-            {
-                parts.Add(files.Write(key, buffer.AsSpan(0, length)));
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
+            parts.Add(files.Write(key, encoder.Spill));
         }
 
         return parts;

@@ -12,7 +12,7 @@ internal sealed class PartFileWriter(string staging, int rowGroupRows) : IDispos
     readonly ParquetWorkspace workspace = new();
     readonly LakeColumns columns = new();
 
-    public StagedPart Write(PartitionKey key, ReadOnlySpan<byte> spill)
+    public StagedPart Write(PartitionKey key, SpillFiles spill)
     {
         // Flat in the staging folder (one directory, made once): the commit moves each part into its partition folder.
         var relative = $"{key.PayerSlug}__{key.CodePrefix}.parquet";
@@ -22,14 +22,20 @@ internal sealed class PartFileWriter(string staging, int rowGroupRows) : IDispos
         using (var writer = new ParquetFileWriter(stream, LakeSchema.Fields, workspace: workspace))
         {
             columns.Clear();
-            var reader = new SpillReader(spill);
-            while (SpillCodec.Read(ref reader, columns))
+            var written = 0L;
+            spill.Read(key, bytes =>
             {
+                var reader = new SpillReader(bytes);
+                while (SpillCodec.Read(ref reader, columns))
+                {
+                }
+
                 if (columns.Count >= rowGroupRows)
                 {
-                    rows += Flush(writer);
+                    written += Flush(writer);
                 }
-            }
+            });
+            rows += written;
 
             if (columns.Count > 0)
             {

@@ -10,6 +10,7 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
     readonly Dictionary<PartitionKey, Open> open = [];
     readonly Dictionary<PartitionKey, string> paths = [];
     readonly SpillBuffer buffer = new();
+    byte[] readBuffer = new byte[1 << 16];
     long tick;
 
     public IReadOnlyCollection<PartitionKey> Partitions => paths.Keys;
@@ -39,10 +40,13 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
         file.LastUsed = ++tick;
         buffer.Reset();
         SpillCodec.Write(buffer, batch.Rows);
+        Span<byte> length = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, buffer.Length);
+        file.Stream.Write(length);
         file.Stream.Write(buffer.Written);
     }
 
-    /// <summary>Closes every spill file; then <see cref="ReadAll"/> gives a partition's batches back in order.</summary>
+    /// <summary>Closes every spill file; then <see cref="Read"/> gives a partition's batches back in order.</summary>
     public void CloseAll()
     {
         foreach (var f in open.Values)
@@ -54,17 +58,29 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
     }
 
     /// <summary>
-    /// The partition's spill, whole (a partition's share of a file is small), into a buffer rented from the shared
-    /// pool (give it back with <see cref="System.Buffers.ArrayPool{T}.Return"/>); the file is deleted.
+    /// Reads the partition's spill back batch by batch (each stored with its byte length), handing each batch's
+    /// bytes to <paramref name="batch"/>; the file is deleted. One batch is in memory at a time.
     /// </summary>
-    public (byte[] Buffer, int Length) ReadAll(PartitionKey key)
+    public void Read(PartitionKey key, SpillBatchHandler batch)
     {
-        var path = paths[key];
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.DeleteOnClose);
-        var length = checked((int)stream.Length);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        stream.ReadExactly(buffer, 0, length);
-        return (buffer, length);
+        using var stream = new FileStream(paths[key], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.DeleteOnClose);
+        Span<byte> length = stackalloc byte[4];
+        while (stream.ReadAtLeast(length, 4, throwOnEndOfStream: false) == 4)
+        {
+            var n = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(length);
+            if (n < 0 || n > stream.Length - stream.Position)
+            {
+                throw new InvalidDataException($"spill file {paths[key]} is corrupt: a batch of {n} bytes at {stream.Position - 4}");
+            }
+
+            if (readBuffer.Length < n)
+            {
+                readBuffer = new byte[Math.Max(n, readBuffer.Length * 2)];
+            }
+
+            stream.ReadExactly(readBuffer, 0, n);
+            batch(readBuffer.AsSpan(0, n));
+        }
     }
 
     public void Dispose() => CloseAll();
@@ -75,3 +91,6 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
         public long LastUsed { get; set; }
     }
 }
+
+/// <summary>Takes one spilled batch's bytes (valid only during the call).</summary>
+internal delegate void SpillBatchHandler(ReadOnlySpan<byte> batch);
