@@ -9,7 +9,7 @@ namespace PayerAtlas.Lake;
 /// the parser's thread only parses). Memory is bounded by <c>depth</c> chunks. An exception of the inner stream
 /// (a corrupt gzip stream, an I/O error) is raised, with its own type and stack, on the consumer's next read.
 /// </summary>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ForwardReadStream
 {
     readonly Stream inner;
     readonly BlockingCollection<Chunk> ready;
@@ -31,8 +31,10 @@ internal sealed class ReadAheadStream : Stream
         producer.Start();
     }
 
+    long bytesRead;
+
     /// <summary>Bytes handed to the consumer so far.</summary>
-    public long BytesRead { get; private set; }
+    public override long BytesRead => bytesRead;
 
     public override int Read(Span<byte> buffer)
     {
@@ -52,7 +54,7 @@ internal sealed class ReadAheadStream : Stream
         var n = Math.Min(buffer.Length, current.Length - position);
         current.Buffer.AsSpan(position, n).CopyTo(buffer);
         position += n;
-        BytesRead += n;
+        bytesRead += n;
         return n;
     }
 
@@ -122,16 +124,6 @@ internal sealed class ReadAheadStream : Stream
             ready.CompleteAdding();
         }
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

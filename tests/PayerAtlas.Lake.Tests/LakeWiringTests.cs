@@ -15,6 +15,15 @@ public sealed class LakeWiringTests : IDisposable
 
     static string DemoRates(string file) => Path.Combine(RepoPaths.DemoContent, "rates", file);
 
+    /// <summary>The demo content imported into a store and the demo rate files ingested into the lake; the store's path.</summary>
+    string DemoStoreAndLake()
+    {
+        var db = folder.File("atlas.db");
+        Assert.Equal(0, CliRunner.Run("import", RepoPaths.DemoContent, "--db", db).Exit);
+        Assert.Equal(0, CliRunner.Run("rates", "ingest", DemoRates("example-health-plan-in-network-demo.json"), DemoRates("example-community-hospital-standard-charges-demo.csv"), "--lake", folder.Lake).Exit);
+        return db;
+    }
+
     [Fact]
     public void The_bulk_benchmarks_equal_the_per_code_query_for_every_code_of_the_lake()
     {
@@ -41,9 +50,7 @@ public sealed class LakeWiringTests : IDisposable
     [Fact]
     public void Publish_with_the_demo_lake_shows_the_payer_table_and_the_share_of_medicare()
     {
-        var db = folder.File("atlas.db");
-        Assert.Equal(0, CliRunner.Run("import", RepoPaths.DemoContent, "--db", db).Exit);
-        Assert.Equal(0, CliRunner.Run("rates", "ingest", DemoRates("example-health-plan-in-network-demo.json"), DemoRates("example-community-hospital-standard-charges-demo.csv"), "--lake", folder.Lake).Exit);
+        var db = DemoStoreAndLake();
         var json = folder.File("77054.json");
 
         var (exit, _, err) = CliRunner.Run("publish", "77054", "--db", db, "--format", "json", "--lake", folder.Lake, "--out", json);
@@ -65,9 +72,7 @@ public sealed class LakeWiringTests : IDisposable
     [Fact]
     public void Rates_benchmark_with_the_store_states_the_same_shares_of_medicare_as_the_publication()
     {
-        var db = folder.File("atlas.db");
-        Assert.Equal(0, CliRunner.Run("import", RepoPaths.DemoContent, "--db", db).Exit);
-        Assert.Equal(0, CliRunner.Run("rates", "ingest", DemoRates("example-health-plan-in-network-demo.json"), DemoRates("example-community-hospital-standard-charges-demo.csv"), "--lake", folder.Lake).Exit);
+        var db = DemoStoreAndLake();
         var json = folder.File("77054.json");
         Assert.Equal(0, CliRunner.Run("publish", "77054", "--db", db, "--format", "json", "--lake", folder.Lake, "--out", json).Exit);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
