@@ -10,7 +10,7 @@
 #   CAND_ENV="DOTNET_X=1" CAND_ARGS="--PayerAtlas:Y=z" bench/web/run.sh   # also a second web host ("cand"), A/B in one run
 #   CAND_DLL=/tmp/old/bin/PayerAtlas.Web/release/PayerAtlas.Web.dll bench/web/run.sh   # another build as the candidate
 #   BARE_TRANSPORT=pool bench/web/run.sh  # the bare endpoint with Kestrel's default dispatch (default: inline, as the site)
-#   BENCH_NO_BUILD=1 flock /work/bench.lock bench/web/run.sh   # build first, outside the lock
+#   BENCH_NO_BUILD=1 flock /tmp/payeratlas-bench.lock bench/web/run.sh   # build first, outside the lock
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROUNDS=${ROUNDS:-3}

@@ -47,18 +47,13 @@ internal sealed class SpillBuffer
         bytes[Length++] = (byte)value;
     }
 
-    /// <summary>Length (varint) and UTF-8 bytes.</summary>
+    /// <summary>Byte length (4 bytes) and UTF-8 bytes, encoded once straight into the buffer.</summary>
     public void String(string value)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        Room(max + 5);
-        var start = Length;
-        Length += 5;
-        var n = Encoding.UTF8.GetBytes(value, bytes.AsSpan(Length));
-        Length = start;
-        Varint((ulong)n);
-        Encoding.UTF8.GetBytes(value, bytes.AsSpan(Length));
-        Length += n;
+        Room(Encoding.UTF8.GetMaxByteCount(value.Length) + 4);
+        var n = Encoding.UTF8.GetBytes(value, bytes.AsSpan(Length + 4));
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(Length), n);
+        Length += 4 + n;
     }
 
     void Room(int more)
@@ -117,7 +112,7 @@ internal ref struct SpillReader(ReadOnlySpan<byte> bytes)
 
     public string String()
     {
-        var n = checked((int)Varint());
+        var n = Int32();
         var s = Encoding.UTF8.GetString(bytes.Slice(position, n));
         position += n;
         return s;

@@ -65,13 +65,18 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
     {
         using var stream = new FileStream(paths[key], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.DeleteOnClose);
         Span<byte> length = stackalloc byte[4];
+        var size = stream.Length;
+        var position = 0L;
         while (stream.ReadAtLeast(length, 4, throwOnEndOfStream: false) == 4)
         {
             var n = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(length);
-            if (n < 0 || n > stream.Length - stream.Position)
+            position += 4;
+            if (n < 0 || n > size - position)
             {
-                throw new InvalidDataException($"spill file {paths[key]} is corrupt: a batch of {n} bytes at {stream.Position - 4}");
+                throw new InvalidDataException($"spill file {paths[key]} is corrupt: a batch of {n} bytes at {position - 4}");
             }
+
+            position += n;
 
             if (readBuffer.Length < n)
             {

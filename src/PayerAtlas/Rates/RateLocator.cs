@@ -114,11 +114,13 @@ public readonly struct RateLocator : IEquatable<RateLocator>
         return Encoding.ASCII.GetString(buffer[..FormatUtf8(buffer)]);
     }
 
-    public bool Equals(RateLocator other) => ToString() == other.ToString();
+    public bool Equals(RateLocator other) =>
+        shape == other.shape && a == other.a && b == other.b && c == other.c && d == other.d && offset == other.offset
+        && string.Equals(text, other.text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is RateLocator other && Equals(other);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
+    public override int GetHashCode() => HashCode.Combine(shape, a, b, c, d, offset, text is null ? 0 : StringComparer.Ordinal.GetHashCode(text));
 
     public static bool operator ==(RateLocator left, RateLocator right) => left.Equals(right);
 

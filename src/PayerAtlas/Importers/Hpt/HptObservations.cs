@@ -86,7 +86,7 @@ internal sealed class HptObservations(HptFile file, IRateSink sink, HptTally tal
         tally.Observations++;
     }
 
-    // One allocation per observation: files hold millions of them.
+    // One struct per observation (passed to the sink by reference): files hold millions of them.
     RateObservation Observation(HptCode code, HptCharge charge, string locator, HptPayerCharge? payer, string type, decimal? rate, bool percentage, string? algorithm) => new()
     {
         SourceFile = file.File,
