@@ -66,10 +66,14 @@ public abstract class LiveImportContract : IDisposable
 
         await Task.Delay(200);
         var importStarted = Stopwatch.GetTimestamp();
+        // Holds the import at its first progress report (its transaction open, rows written) until a reader has been
+        // served after that point: "served during the import" then holds however the machine schedules the threads.
+        var midImport = new MidImport(() => seen.Any(s => s.At > importStarted && s.Release == old));
         var imported = await Task.Run(() =>
         {
             using var store = StoreFactory.Open(db);
-            return new ReleaseImporter(store).Import([SharedData.Pfs("PPRRVU2025_Oct.csv"), SharedData.Pfs("GPCI2025.csv")], "live-2").Release.Label;
+            return new ReleaseImporter(store, midImport)
+                .Import([SharedData.Pfs("PPRRVU2025_Oct.csv"), SharedData.Pfs("GPCI2025.csv")], "live-2").Release.Label;
         });
         var importEnded = Stopwatch.GetTimestamp();
 
@@ -100,6 +104,26 @@ public abstract class LiveImportContract : IDisposable
         using var pinned = await client.GetAsync($"/api/v1/publications/77054?release={old}");
         Assert.Equal((HttpStatusCode.OK, old), (pinned.StatusCode, Header(pinned)));
         Assert.Contains($"\"release\":\"{imported}\"", await client.GetStringAsync("/health"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Blocks the importing thread at its first progress report until <c>served</c> holds (10 s at most).</summary>
+    sealed class MidImport(Func<bool> served) : IProgress<ImportProgress>
+    {
+        int held;
+
+        public void Report(ImportProgress value)
+        {
+            if (Interlocked.Exchange(ref held, 1) == 1)
+            {
+                return;
+            }
+
+            var waited = Stopwatch.StartNew();
+            while (!served() && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 
     static string? Header(HttpResponseMessage response) =>
