@@ -6,8 +6,10 @@
 #   bench/rates/ingest.sh                 # SIZE=1GB: generate, scan, ingest (plain, then gzip)
 #   SIZE=5GB bench/rates/ingest.sh        # the 5 GB run (needs ~6 GB free in WORK, takes a while)
 #
+# Python's json.load of the plain file (the common baseline) runs too when PYTHON=1 (the default up to 2 GB: it holds the
+# whole document in memory, ~7x the file; PYTHON=0 skips it).
 # Environment: SIZE (uncompressed JSON, default 1GB), WORK (scratch folder, default a temp dir, removed at the end unless
-# KEEP=1), KINDS (plain,gzip), RESULTS (default bench/results/rates-ingest-<SIZE>.md).
+# KEEP=1), KINDS (plain,gzip), PYTHON, RESULTS (default bench/results/rates-ingest-<SIZE>.md).
 # MB/s is 10^6 bytes of uncompressed JSON per second of the whole process (start-up included).
 set -euo pipefail
 
@@ -16,6 +18,15 @@ repo="$(cd "$here/../.." && pwd)"
 SIZE="${SIZE:-1GB}"
 KINDS="${KINDS:-plain,gzip}"
 RESULTS="${RESULTS:-$repo/bench/results/rates-ingest-$SIZE.md}"
+case "$SIZE" in *GB) gb="${SIZE%GB}" ;; *) gb=1 ;; esac
+PYTHON="${PYTHON:-$([[ "${gb%%.*}" -le 2 ]] && echo 1 || echo 0)}"
+# The baseline: load the whole document, then count the prices (what a json.load-based tool does first).
+python_load='
+import json, sys
+with open(sys.argv[1], "rb") as f:
+    doc = json.load(f)
+print(sum(len(r["negotiated_prices"]) for i in doc["in_network"] for r in i["negotiated_rates"]), "prices")
+'
 WORK="${WORK:-$(mktemp -d /tmp/payeratlas-rates-bench.XXXXXX)}"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 cleanup() { [[ "${KEEP:-}" == 1 ]] || rm -rf "$WORK"; }
@@ -40,8 +51,8 @@ measure() {
   echo
   echo "Machine: $(nproc) vCPU, load average at start $(cut -d' ' -f1-3 /proc/loadavg) (shared with other builds: figures are noisy)."
   echo
-  echo "| file | JSON MB | token scan MB/s | scan peak RSS MB | ingest MB/s | ingest / scan | ingest peak RSS MB | observations | part files |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| file | JSON MB | token scan MB/s | scan peak RSS MB | ingest MB/s | ingest / scan | ingest peak RSS MB | observations | part files | Python json.load MB/s (peak RSS MB) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULTS.tmp"
 
 for kind in ${KINDS//,/ }; do
@@ -57,8 +68,14 @@ for kind in ${KINDS//,/ }; do
   read -r ingest_s ingest_kb < <(measure "ingest-$kind" "${cli[@]}" rates ingest "$file" --lake "$lake")
   obs=$(grep -o '^[0-9,]* observations' "$WORK/ingest-$kind.out" | tr -d , | cut -d' ' -f1)
   parts=$(find "$lake" -name '*.parquet' | wc -l)
-  row=$(awk -v b="$json_bytes" -v ss="$scan_s" -v sk="$scan_kb" -v is="$ingest_s" -v ik="$ingest_kb" -v o="$obs" -v p="$parts" -v f="$(basename "$file")" \
-    'BEGIN { printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f | %.0f | %d | %d |", f, b/1e6, b/1e6/ss, sk/1024, b/1e6/is, ss/is, ik/1024, o, p }')
+  python="—"
+  if [[ "$kind" == plain && "$PYTHON" == 1 ]]; then
+    log "python json.load ($kind)"
+    read -r py_s py_kb < <(measure "python-$kind" python3 -c "$python_load" "$file")
+    python=$(awk -v b="$json_bytes" -v s="$py_s" -v k="$py_kb" 'BEGIN { printf "%.1f (%.0f)", b/1e6/s, k/1024 }')
+  fi
+  row=$(awk -v b="$json_bytes" -v ss="$scan_s" -v sk="$scan_kb" -v is="$ingest_s" -v ik="$ingest_kb" -v o="$obs" -v p="$parts" -v f="$(basename "$file")" -v py="$python" \
+    'BEGIN { printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f | %.0f | %d | %d | %s |", f, b/1e6, b/1e6/ss, sk/1024, b/1e6/is, ss/is, ik/1024, o, p, py }')
   echo "$row" | tee -a "$RESULTS.tmp" >&2
   rm -rf "$lake" "$file"
 done
