@@ -1,4 +1,5 @@
 using System.Text;
+using PayerAtlas.Importers.Hpt;
 
 namespace PayerAtlas.Lake;
 
@@ -6,6 +7,7 @@ namespace PayerAtlas.Lake;
 /// Tells price-transparency layouts apart from the first bytes (after decompression), never from the name. TiC files
 /// are one JSON object whose header keys come first; an in-network file's <c>in_network</c> may start only after
 /// megabytes of <c>provider_references</c>, so a TiC object that names none of the other files' keys is in-network.
+/// Hospital files are recognised by <see cref="HptReader.Recognises"/> (one rule for the lake and the reader).
 /// </summary>
 public static class RateFileSniffer
 {
@@ -36,7 +38,7 @@ public static class RateFileSniffer
                 return RateFileKind.TicAllowedAmounts;
             }
 
-            if (Has(head, "\"standard_charge_information\"") || Has(head, "\"hospital_name\""))
+            if (HptReader.Recognises(head))
             {
                 return RateFileKind.HospitalJson;
             }
@@ -49,8 +51,7 @@ public static class RateFileSniffer
             return Has(head, "\"provider_groups\"") ? RateFileKind.TicProviderReference : RateFileKind.Unknown;
         }
 
-        var firstLine = head[..Math.Max(0, head.IndexOf((byte)'\n') is var nl and >= 0 ? nl : head.Length)];
-        return Has(firstLine, "hospital_name") ? RateFileKind.HospitalCsv : RateFileKind.Unknown;
+        return HptReader.Recognises(head) ? RateFileKind.HospitalCsv : RateFileKind.Unknown;
     }
 
     static bool Has(ReadOnlySpan<byte> head, string key) => head.IndexOf(Encoding.UTF8.GetBytes(key)) >= 0;
