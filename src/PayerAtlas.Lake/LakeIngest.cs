@@ -107,15 +107,23 @@ public sealed class LakeIngest : IRateSink, IAsyncDisposable
     {
         if (!done)
         {
+            // Abandoned (an error, a cancellation): whatever the writer's shutdown meets, the staging folder goes, so a
+            // failed ingest never leaves its spill behind (on a full disk that would keep the disk full).
             done = true;
-            await writer.DisposeAsync().ConfigureAwait(false);
-            await lockFile.DisposeAsync().ConfigureAwait(false);
-            if (Directory.Exists(StagingFolder))
+            try
             {
-                Directory.Delete(StagingFolder, recursive: true);
+                await writer.DisposeAsync().ConfigureAwait(false);
             }
+            finally
+            {
+                await lockFile.DisposeAsync().ConfigureAwait(false);
+                if (Directory.Exists(StagingFolder))
+                {
+                    Directory.Delete(StagingFolder, recursive: true);
+                }
 
-            DeleteEmptyStagingRoot();
+                DeleteEmptyStagingRoot();
+            }
         }
         else
         {

@@ -88,7 +88,26 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
         }
     }
 
-    public void Dispose() => CloseAll();
+    /// <summary>
+    /// Closes whatever is still open without flushing errors: after <see cref="CloseAll"/> nothing is; otherwise the
+    /// ingest is being abandoned (its staging folder is deleted next), and a flush failing again on a full disk must not
+    /// keep the remaining handles open or hide the error that stopped the ingest.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var f in open.Values)
+        {
+            try
+            {
+                f.Stream.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        open.Clear();
+    }
 
     sealed class Open(FileStream stream)
     {

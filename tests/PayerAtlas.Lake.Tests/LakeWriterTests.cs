@@ -13,9 +13,10 @@ public sealed class LakeWriterTests : IDisposable
 
     internal static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    internal static async Task<SourceRecord?> IngestAsync(RateLake lake, string source, IEnumerable<RateObservation> rows)
+    internal static async Task<SourceRecord?> IngestAsync(RateLake lake, string source, IEnumerable<RateObservation> rows, Action<LakeIngest>? started = null)
     {
         await using var ingest = lake.BeginIngest(source);
+        started?.Invoke(ingest);
         foreach (var row in rows)
         {
             ingest.Write(row);
