@@ -15,6 +15,7 @@ public sealed class CachedLakeBenchmarks : IRateBenchmarks, IDisposable
     readonly string sources;
     readonly Lock gate = new();
     Dictionary<(DateOnly AsOf, bool Expired), IReadOnlyDictionary<string, IReadOnlyList<RateBenchmark>>> computed = [];
+    IReadOnlyDictionary<string, IReadOnlyList<HospitalCharge>>? hospitalCharges;
     string stamp;
     long checkedAt;
 
@@ -84,6 +85,16 @@ public sealed class CachedLakeBenchmarks : IRateBenchmarks, IDisposable
         }
     }
 
+    public IReadOnlyList<HospitalCharge> HospitalCharges(string billingCode)
+    {
+        lock (gate)
+        {
+            Check();
+            hospitalCharges ??= lake.HospitalChargesForAllCodes();
+            return hospitalCharges.GetValueOrDefault(billingCode.Trim().ToUpperInvariant()) ?? [];
+        }
+    }
+
     /// <summary>Drops the figures when the manifest changed since they were computed; true when it did.</summary>
     public bool Check()
     {
@@ -104,6 +115,7 @@ public sealed class CachedLakeBenchmarks : IRateBenchmarks, IDisposable
 
             stamp = current;
             computed = [];
+            hospitalCharges = null;
             Generation++;
             return true;
         }

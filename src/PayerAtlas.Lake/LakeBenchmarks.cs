@@ -68,6 +68,20 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
     /// <summary>Every code of the lake at once (the same figures, grouped by code as well).</summary>
     static readonly string AllCodes = Template.Replace("{codes}", "billing_code IS NOT NULL", StringComparison.Ordinal);
 
+    /// <summary>The hospitals' payer-independent charges (payer empty, one row per charge kind), folded per item in C#.</summary>
+    const string HospitalTemplate = """
+        SELECT billing_code, reporting_entity, state, setting, coalesce(modifiers, '') AS modifiers, negotiated_type, rate,
+               source_file, locator
+        FROM read_parquet($glob, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)
+        WHERE {codes}
+          AND coalesce(payer_name, '') = ''
+          AND negotiated_type IN ('gross', 'discounted cash', 'min', 'max')
+          AND rate IS NOT NULL AND NOT coalesce(rate_is_percentage, false)
+        """;
+
+    static readonly string HospitalOneCode = HospitalTemplate.Replace("{codes}", "code_prefix = $prefix AND billing_code = $code", StringComparison.Ordinal);
+    static readonly string HospitalAllCodes = HospitalTemplate.Replace("{codes}", "billing_code IS NOT NULL", StringComparison.Ordinal);
+
     readonly string root;
     readonly DuckDBConnection connection;
     readonly Lock gate = new();
@@ -105,6 +119,46 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
         var rows = Run(AllCodes, new RateBenchmarkQuery { BillingCode = "", AsOf = asOf, IncludeExpired = includeExpired }, null);
         return rows.GroupBy(b => b.BillingCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RateBenchmark>)g.ToList(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<HospitalCharge> HospitalCharges(string billingCode)
+    {
+        var code = billingCode.Trim().ToUpperInvariant();
+        return code.Length == 0 || !HasParts() ? [] : HospitalCharge.Fold(HospitalRows(HospitalOneCode, code));
+    }
+
+    /// <summary>Every code's hospital charges in one pass over the Parquet (what <see cref="HospitalCharges"/> gives per code), keyed by code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HospitalCharge>> HospitalChargesForAllCodes() =>
+        !HasParts()
+            ? new Dictionary<string, IReadOnlyList<HospitalCharge>>(StringComparer.Ordinal)
+            : HospitalCharge.Fold(HospitalRows(HospitalAllCodes, null))
+                .GroupBy(c => c.BillingCode, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<HospitalCharge>)g.ToList(), StringComparer.Ordinal);
+
+    List<HospitalChargeRow> HospitalRows(string sql, string? code)
+    {
+        lock (gate)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.Parameters.Add(new DuckDBParameter("glob", LakeLayout.ParquetGlob(root)));
+            if (code is not null)
+            {
+                cmd.Parameters.Add(new DuckDBParameter("prefix", LakeLayout.CodePrefix(code)));
+                cmd.Parameters.Add(new DuckDBParameter("code", code));
+            }
+
+            using var reader = cmd.ExecuteReader();
+            var rows = new List<HospitalChargeRow>();
+            while (reader.Read())
+            {
+                rows.Add(new HospitalChargeRow(
+                    reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetString(4), reader.GetString(5), Money(reader, 6), reader.GetString(7), reader.GetString(8)));
+            }
+
+            return rows;
+        }
     }
 
     List<RateBenchmark> Run(string sql, RateBenchmarkQuery query, string? code)

@@ -24,6 +24,21 @@ public sealed class RatesPageTests(RatesSite site) : IClassFixture<RatesSite>
     }
 
     [Fact]
+    public async Task A_hospital_s_payer_independent_charges_show_encoded_with_a_gap_for_what_the_file_leaves_out()
+    {
+        var html = await client.Html("/codes/77054");
+        Assert.Contains("<caption>Hospital standard charges (not payer-specific)</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("Fixture &lt;Hospital&gt; &amp; Sons", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Hospital>", html, StringComparison.Ordinal);
+        Assert.Contains("$310.00", html, StringComparison.Ordinal);
+        Assert.Contains("$248.00", html, StringComparison.Ordinal);
+        Assert.Contains("data-gap=\"hospital.fixture-hospital-sons.1.min\"", html, StringComparison.Ordinal);
+
+        var json = await client.GetStringAsync("/api/v1/publications/77054");
+        Assert.Contains("\"hospital.fixture-hospital-sons.1.gross\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_code_without_rates_has_no_rate_chart()
     {
         var (status, _, _) = await client.Get("/codes/77053.rates.svg");

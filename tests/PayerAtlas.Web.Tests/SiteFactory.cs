@@ -103,6 +103,19 @@ public sealed class RatesSite() : DemoSite(null, null, null, s => s.AddSingleton
             });
         }
 
+        // A hospital's payer-independent charges for the same code (gross and discounted cash; no min or max stated).
+        foreach (var (type, amount) in new[] { ("gross", 310m), ("discounted cash", 248m) })
+        {
+            list.Write(new PayerAtlas.Rates.RateObservation
+            {
+                SourceFile = "fixture-rates.csv", SourceKind = PayerAtlas.Rates.RateSourceKind.HospitalStandardCharges, Locator = "line 7",
+                ReportingEntity = Hospital, Payer = "", BillingCode = "77054", BillingCodeType = "CPT", NegotiatedType = type, Rate = amount,
+                BillingClass = PayerAtlas.Rates.BillingClass.Institutional, State = "CA", Setting = "outpatient",
+            });
+        }
+
         return list;
     }
+
+    public const string Hospital = "Fixture <Hospital> & Sons";
 }

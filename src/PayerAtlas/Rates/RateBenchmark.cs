@@ -59,4 +59,7 @@ public sealed record RateBenchmark
 public interface IRateBenchmarks
 {
     IReadOnlyList<RateBenchmark> For(RateBenchmarkQuery query);
+
+    /// <summary>Hospitals' payer-independent charges (gross, discounted cash, de-identified min/max) for the code; none by default.</summary>
+    IReadOnlyList<HospitalCharge> HospitalCharges(string billingCode) => [];
 }

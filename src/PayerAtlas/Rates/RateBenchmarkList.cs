@@ -33,6 +33,9 @@ public sealed class RateBenchmarkList : IRateBenchmarks, IRateSink
             .ToList();
     }
 
+    public IReadOnlyList<HospitalCharge> HospitalCharges(string billingCode) =>
+        HospitalCharge.From(observations.Where(o => o.BillingCode == billingCode));
+
     static RateBenchmark? Benchmark(RateBenchmarkQuery query, (string Payer, string? State, BillingClass? BillingClass, string Modifiers) key, List<RateObservation> group)
     {
         bool Expired(RateObservation o) => !query.IncludeExpired && query.AsOf is { } asOf && o.ExpirationDate < asOf;

@@ -10,7 +10,8 @@ namespace PayerAtlas.Publishing.Sections;
 /// The commercial half of Reimbursement: one row per payer × state × billing class × modifiers with the count,
 /// percentiles and mean of the dollar rates, the median as a percentage of the matching Medicare amount, and the
 /// outlier, percentage-of-charge and expired counts — each a fact citing the rate files it was computed from —
-/// then the distribution picture. Without benchmarks for the code the gap is stated.
+/// then the distribution picture, then the hospitals' payer-independent charges (<see cref="HospitalCharges"/>).
+/// Without benchmarks for the code the gap is stated.
 /// </summary>
 internal static class CommercialRates
 {
@@ -25,9 +26,17 @@ internal static class CommercialRates
         if (benchmarks.Count == 0)
         {
             section.Missing("rates.benchmarks", "Commercial negotiated-rate benchmarks by payer");
-            return;
+        }
+        else
+        {
+            WritePayers(context, section, benchmarks);
         }
 
+        HospitalCharges.Write(context, section, context.Rates?.HospitalCharges(context.Dossier.Code) ?? []);
+    }
+
+    static void WritePayers(SectionContext context, SectionBuilder section, IReadOnlyList<RateBenchmark> benchmarks)
+    {
         var known = context.Known;
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var rows = benchmarks.Select(b => new Row(b, Key(b, keys), MedicareMatch.For(context.Dossier, b))).ToList();
