@@ -64,6 +64,31 @@ public class HospitalChargesTests(ReleaseFixture fixture) : IClassFixture<Releas
     }
 
     [Fact]
+    public void A_local_rate_file_is_cited_by_its_name_never_by_the_folder_it_was_read_from()
+    {
+        var list = new RateBenchmarkList();
+        foreach (var (payer, type) in new[] { ("Acme Health", "fee schedule"), ("", "gross") })
+        {
+            list.Write(new RateObservation
+            {
+                SourceFile = "/home/alice/Downloads/rates.csv", SourceKind = RateSourceKind.HospitalStandardCharges, Locator = "line 9",
+                ReportingEntity = "Some Hospital", Payer = payer, BillingCode = "70551", BillingCodeType = "CPT", NegotiatedType = type,
+                Rate = 500m, BillingClass = BillingClass.Institutional, State = "CA",
+            });
+        }
+
+        var p = Publish("70551", list);
+
+        Assert.DoesNotContain(p.Facts, f => f.Source.File.Contains("alice", StringComparison.Ordinal));
+        Assert.Contains(p.Facts, f => f.Id.StartsWith("rates.acme-health.", StringComparison.Ordinal) && f.Source.File == "rates.csv");
+        Assert.Equal(("rates.csv", "line 9"), p.Facts.Where(f => f.Id.StartsWith("hospital.some-hospital.1.", StringComparison.Ordinal)).Select(f => (f.Source.File, f.Source.Row)).Distinct().Single());
+        var text = string.Join("\n", Reimbursement(p).Blocks.OfType<ParagraphBlock>().Select(b => InlineText.Plain(b.Inlines)));
+        Assert.Contains("Rates from rates.csv.", text, StringComparison.Ordinal);
+        Assert.Equal("https://example.org/rates/in-network.json.gz", RateSourceName.Display("https://example.org/rates/in-network.json.gz"));
+        Assert.Equal("in-network.json", RateSourceName.Display("data/in-network.json"));
+    }
+
+    [Fact]
     public void The_charges_equal_the_observations_the_hospital_reader_gives()
     {
         var (_, observations) = HptFiles.Read(HptFiles.TallV3);

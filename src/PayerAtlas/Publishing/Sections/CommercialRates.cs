@@ -59,7 +59,7 @@ internal static class CommercialRates
                 .Text(", percentage-of-charge ").Fact(r.Count(known, "percentage", r.B.PercentageCount, "Percentage-of-charge rates (not in the dollar figures)"))
                 .Text(", expired ").Fact(r.Count(known, "expired", r.B.ExpiredCount, "Expired rates left out")));
 
-        var files = benchmarks.SelectMany(b => b.SourceFiles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var files = benchmarks.SelectMany(b => b.SourceFiles).Select(RateSourceName.Display).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         section.Paragraph(p => p.Text("Rates from ").Join(files, (q, f) => q.Text(f)).Text("."));
         var compared = rows.Any(r => r.Match?.Amount(known) is not null);
         section.Figure(FigureId,
@@ -128,7 +128,7 @@ internal static class CommercialRates
     sealed record Row(RateBenchmark B, string Key, MedicareMatch? Match)
     {
         public SourceRef Source(DossierFacts known) =>
-            new(string.Join(" + ", B.SourceFiles), known.Dossier.Release.Label,
+            new(string.Join(" + ", B.SourceFiles.Select(RateSourceName.Display)), known.Dossier.Release.Label,
                 $"rates for {B.BillingCode}, {B.Payer}, {B.State ?? "any state"}, {B.BillingClass?.ToString().ToLowerInvariant() ?? "any billing class"}, modifiers {(B.Modifiers.Length == 0 ? "none" : B.Modifiers)}");
 
         public Fact Fact(DossierFacts known, string field, string value, string label) =>

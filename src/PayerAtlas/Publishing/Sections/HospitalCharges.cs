@@ -34,7 +34,7 @@ internal static class HospitalCharges
             (p, r) => Amount(p, known, r, release, "cash", r.C.DiscountedCash, "Discounted cash price"),
             (p, r) => Amount(p, known, r, release, "min", r.C.Minimum, "Lowest negotiated charge (de-identified minimum)"),
             (p, r) => Amount(p, known, r, release, "max", r.C.Maximum, "Highest negotiated charge (de-identified maximum)"),
-            (p, r) => p.Fact(known.Sourced($"{r.Key}.row", $"{r.C.SourceFile}, {r.C.Locator}", $"Where in the file, {r.C.Hospital}", Source(r.C, release))));
+            (p, r) => p.Fact(known.Sourced($"{r.Key}.row", $"{RateSourceName.Display(r.C.SourceFile)}, {r.C.Locator}", $"Where in the file, {r.C.Hospital}", Source(r.C, release))));
     }
 
     static void Amount(ProseBuilder p, DossierFacts known, Row r, string release, string field, decimal? amount, string label)
@@ -49,7 +49,7 @@ internal static class HospitalCharges
             $"{label}, {r.C.Hospital}", Source(r.C, release)));
     }
 
-    static SourceRef Source(HospitalCharge c, string release) => new(c.SourceFile, release, c.Locator);
+    static SourceRef Source(HospitalCharge c, string release) => new(RateSourceName.Display(c.SourceFile), release, c.Locator);
 
     /// <summary>"hospital.west-mercy-hospital.1", numbered per hospital in the charges' order.</summary>
     static List<Row> Keyed(IReadOnlyList<HospitalCharge> charges)
