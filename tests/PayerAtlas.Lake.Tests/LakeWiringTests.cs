@@ -25,6 +25,24 @@ public sealed class LakeWiringTests : IDisposable
     }
 
     [Fact]
+    public void Benchmark_tables_piped_to_a_file_keep_one_line_per_row_and_list_the_hospital_charges()
+    {
+        DemoStoreAndLake();
+
+        // A real process with its output redirected: Spectre would assume 80 columns and fold every cell.
+        var run = PayerAtlas.Tests.Safety.ChildProcess.Run(PayerAtlas.Tests.Safety.ChildProcess.Assembly("PayerAtlas.Cli"), ["rates", "benchmark", "77054", "--lake", folder.Lake]);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("| payer ", StringComparison.Ordinal) && l.Contains("| expired |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| Sample Mutual Insurance (demo data) |", StringComparison.Ordinal) && l.Contains("71.00", StringComparison.Ordinal));
+        Assert.Contains("hospital standard charges (not payer-specific):", run.Output, StringComparison.Ordinal);
+        var hospital = Assert.Single(lines, l => l.StartsWith("| Example Community Hospital (demo data) |", StringComparison.Ordinal) && l.Contains("| -    |", StringComparison.Ordinal));
+        Assert.Contains("| 310.00 | 248.00 | 71.00 | 96.50 |", hospital, StringComparison.Ordinal);
+        Assert.EndsWith("example-community-hospital-standard-charges-demo.csv, line 4 |", hospital.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_bulk_benchmarks_equal_the_per_code_query_for_every_code_of_the_lake()
     {
         var inputs = Directory.EnumerateFiles(SharedData.Path("tic", "v2.2.0", "examples", "in-network-rates"), "*.json")

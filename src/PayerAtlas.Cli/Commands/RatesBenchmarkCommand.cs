@@ -74,6 +74,7 @@ public static class RatesBenchmarkCommand
             else
             {
                 PrintTable(query, rows);
+                PrintHospitalCharges(benchmarks.HospitalCharges(query.BillingCode));
             }
 
             return rows.Count == 0 ? ExitCode.NotFound : ExitCode.Ok;
@@ -156,6 +157,50 @@ public static class RatesBenchmarkCommand
             }
 
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
+        }
+
+        Write(table);
+    }
+
+    /// <summary>The hospitals' payer-independent charges for the code, one row per file item (none: nothing printed).</summary>
+    static void PrintHospitalCharges(IReadOnlyList<HospitalCharge> charges)
+    {
+        if (charges.Count == 0)
+        {
+            return;
+        }
+
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("hospital standard charges (not payer-specific):");
+        var table = new Table().Border(TableBorder.Ascii);
+        string[] heads = ["hospital", "state", "setting", "mods", "gross", "cash", "min", "max", "source"];
+        foreach (var h in heads)
+        {
+            table.AddColumn(new TableColumn(h) { Alignment = h is "gross" or "cash" or "min" or "max" ? Justify.Right : Justify.Left });
+        }
+
+        foreach (var c in charges)
+        {
+            table.AddRow(new[]
+            {
+                c.Hospital, c.State ?? "-", c.Setting ?? "-", c.Modifiers.Length == 0 ? "-" : c.Modifiers,
+                c.Gross is { } g ? M(g) : "-", c.DiscountedCash is { } d ? M(d) : "-", c.Minimum is { } lo ? M(lo) : "-", c.Maximum is { } hi ? M(hi) : "-",
+                $"{c.SourceFile}, {c.Locator}",
+            }.Select(t => new Text(t)).ToArray());
+        }
+
+        Write(table);
+    }
+
+    /// <summary>
+    /// Writes a table at its natural width when the output is a file or a pipe (Spectre assumes 80 columns there and
+    /// would fold every cell into a few letters per line), at the terminal's width otherwise.
+    /// </summary>
+    static void Write(Table table)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 1_000;
         }
 
         AnsiConsole.Write(table);
