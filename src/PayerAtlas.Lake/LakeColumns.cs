@@ -5,11 +5,16 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// Rows of one partition as columns, filled from its spill (<see cref="SpillCodec.Read"/>) and written as a Parquet row
-/// group in <see cref="LakeSchema.Fields"/> order. Arrays grow to the largest row group and are reused.
+/// group in <see cref="LakeSchema.Fields"/> order: the string columns as the runs the spill stores (never expanded into
+/// rows), the others row by row. Arrays grow to the largest row group and are reused.
 /// </summary>
 internal sealed class LakeColumns
 {
-    public string?[][] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => Array.Empty<string?>())];
+    /// <summary>The string columns as runs of equal values (one instance per value: <see cref="SpillStrings"/>).</summary>
+    public readonly StringRuns[] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => new StringRuns())];
+
+    /// <summary>The strings read back, shared by every partition this writer compacts.</summary>
+    public SpillStrings Interned { get; } = new();
     public RateLocator[] Locators = [];
     public double?[] Rates = [];
     public bool?[] Percentages = [];
@@ -27,11 +32,6 @@ internal sealed class LakeColumns
         if (start + rows > Locators.Length)
         {
             var size = Math.Max(start + rows, Locators.Length * 2);
-            foreach (ref var column in Strings.AsSpan())
-            {
-                Array.Resize(ref column, size);
-            }
-
             Array.Resize(ref Locators, size);
             Array.Resize(ref Rates, size);
             Array.Resize(ref Percentages, size);
@@ -50,7 +50,7 @@ internal sealed class LakeColumns
     {
         foreach (var column in Strings)
         {
-            Array.Clear(column, 0, Count);
+            column.Clear();
         }
 
         Array.Clear(Locators, 0, Count);
@@ -85,7 +85,7 @@ internal sealed class LakeColumns
         g.End();
     }
 
-    void Text(ParquetRowGroup g, int column) => g.WriteStrings(Strings[column].AsSpan(0, Count));
+    void Text(ParquetRowGroup g, int column) => g.WriteStringRuns(Strings[column].Values, Strings[column].Lengths);
 
     /// <summary>The locator column: formatted as UTF-8 straight into the page, no string per row.</summary>
     readonly struct LocatorRows(RateLocator[] locators) : IUtf8Rows
@@ -95,5 +95,41 @@ internal sealed class LakeColumns
             var n = locators[row].FormatUtf8(destination);
             return n >= 0 ? n : IUtf8Rows.TooSmall(System.Text.Encoding.UTF8.GetByteCount(locators[row].ToString()));
         }
+    }
+}
+
+/// <summary>One string column as runs of equal neighbours (value, rows); a run equal to the last one extends it.</summary>
+internal sealed class StringRuns
+{
+    string?[] values = new string?[16];
+    int[] lengths = new int[16];
+    int count;
+
+    public ReadOnlySpan<string?> Values => values.AsSpan(0, count);
+    public ReadOnlySpan<int> Lengths => lengths.AsSpan(0, count);
+
+    public void Add(string? value, int rows)
+    {
+        if (count > 0 && ReferenceEquals(values[count - 1], value))
+        {
+            lengths[count - 1] += rows;
+            return;
+        }
+
+        if (count == values.Length)
+        {
+            Array.Resize(ref values, count * 2);
+            Array.Resize(ref lengths, count * 2);
+        }
+
+        values[count] = value;
+        lengths[count] = rows;
+        count++;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(values, 0, count);
+        count = 0;
     }
 }

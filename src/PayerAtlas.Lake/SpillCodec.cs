@@ -85,13 +85,13 @@ internal static class SpillCodec
             for (var i = start; i < end;)
             {
                 var run = checked((int)r.Varint());
-                var value = r.Byte() == 0 ? null : r.String();
+                var value = r.Byte() == 0 ? null : r.String(columns.Interned);
                 if (run <= 0 || i + run > end)
                 {
                     throw new InvalidDataException("spill file is corrupt: a run overruns its batch");
                 }
 
-                column.AsSpan(i, run).Fill(value);
+                column.Add(value, run);
                 i += run;
             }
         }

@@ -75,11 +75,94 @@ internal sealed partial class ColumnChunkWriter
         }
 
         chunk.NullCount = n - present;
+        WriteDictionaryPages(chunk, runIds[..runs], runRows[..runs], n);
+    }
+
+    /// <summary>
+    /// A string chunk given as runs of equal neighbours (<paramref name="runValues"/>[i] repeated
+    /// <paramref name="runLengths"/>[i] times): the dictionary and the RLE runs come straight from the runs, so rows
+    /// cost nothing; a near-unique chunk is expanded into rows and written PLAIN.
+    /// </summary>
+    public void WriteStringRuns(ColumnChunkInfo chunk, ReadOnlySpan<string?> runValues, ReadOnlySpan<int> runLengths)
+    {
+        var n = chunk.Rows;
+        if (runValues.Length == 1)
+        {
+            WriteConstantStrings(chunk, runValues[0], n);
+            return;
+        }
+
+        var runIds = Indices(runValues.Length);
+        dictionary.Reset();
+        var maxDistinct = Math.Max(1, n / 2);
+        var maxBytes = options.MaxDictionaryBytes;
+        string? previous = null;
+        var previousId = 0;
+        var present = 0;
+        var row = 0;
+        for (var r = 0; r < runValues.Length; r++)
+        {
+            var s = runValues[r];
+            var id = -1;
+            if (s is not null)
+            {
+                if (!ReferenceEquals(s, previous))
+                {
+                    previousId = dictionary.IndexOf(s);
+                    previous = s;
+                    var distinct = dictionary.Count;
+                    if (distinct > maxDistinct || dictionary.Page.Length > maxBytes || (row >= 1023 && distinct * 4 > (row + 1) * 3))
+                    {
+                        WritePlainStrings(chunk, Expand(runValues, runLengths, n));
+                        Array.Clear(workspace.Rows, 0, n);
+                        return;
+                    }
+                }
+
+                id = previousId;
+                present += runLengths[r];
+            }
+
+            runIds[r] = id;
+            row += runLengths[r];
+        }
+
+        if (present == 0)
+        {
+            WriteConstantStrings(chunk, null, n);
+            return;
+        }
+
+        chunk.NullCount = n - present;
+        WriteDictionaryPages(chunk, runIds[..runValues.Length], runLengths, n);
+    }
+
+    /// <summary>The runs as rows, in the workspace's scratch array (the caller clears it after use).</summary>
+    ReadOnlySpan<string?> Expand(ReadOnlySpan<string?> runValues, ReadOnlySpan<int> runLengths, int rows)
+    {
+        if (workspace.Rows.Length < rows)
+        {
+            workspace.Rows = new string?[Math.Max(rows, workspace.Rows.Length * 2)];
+        }
+
+        var expanded = workspace.Rows.AsSpan(0, rows);
+        var at = 0;
+        for (var r = 0; r < runValues.Length; r++)
+        {
+            expanded.Slice(at, runLengths[r]).Fill(runValues[r]);
+            at += runLengths[r];
+        }
+
+        return expanded;
+    }
+
+    /// <summary>The dictionary page, then the runs as RLE runs (or bit-packed literals) of levels and indices, page by page.</summary>
+    void WriteDictionaryPages(ColumnChunkInfo chunk, ReadOnlySpan<int> runIds, ReadOnlySpan<int> runRows, int n)
+    {
         chunk.Dictionary = true;
         BinaryBounds.Apply(chunk, dictionary.Min, dictionary.Max, options.MaxStatisticsBytes);
         WritePage(chunk, ParquetFormat.DictionaryPage, dictionary.Count, ParquetFormat.Plain, dictionary.Page);
 
-        // Pass 2: the runs become RLE runs (or bit-packed literals) of levels and indices, page by page.
         var bitWidth = RleHybrid.BitWidth(dictionary.Count - 1);
         var rowsPerPage = Math.Max(64, (int)Math.Min(int.MaxValue, options.PageBytes * 8L / bitWidth));
         var run = 0;

@@ -34,6 +34,33 @@ internal sealed class ParquetRowGroup
         Done(chunk);
     }
 
+    /// <summary>
+    /// Dictionary-encoded strings given as runs: <paramref name="runValues"/>[i] repeated <paramref name="runLengths"/>[i]
+    /// times, the lengths adding up to <see cref="Rows"/>.
+    /// </summary>
+    public void WriteStringRuns(ReadOnlySpan<string?> runValues, ReadOnlySpan<int> runLengths)
+    {
+        if (runValues.Length != runLengths.Length || runValues.IsEmpty)
+        {
+            ParquetThrow.Misuse($"Row group {Ordinal}: {runValues.Length} run values for {runLengths.Length} run lengths; give one length per value, at least one run.");
+        }
+
+        long rows = 0;
+        foreach (var length in runLengths)
+        {
+            if (length < 1)
+            {
+                ParquetThrow.Misuse($"Row group {Ordinal}: a run of {length} rows; every run holds at least one row.");
+            }
+
+            rows += length;
+        }
+
+        var chunk = Begin(ParquetType.Utf8, (int)Math.Min(rows, int.MaxValue), nameof(WriteStringRuns));
+        file.Chunks.WriteStringRuns(chunk, runValues, runLengths);
+        Done(chunk);
+    }
+
     /// <summary>PLAIN strings the caller formats in place, for near-unique values (rows 0 to <see cref="Rows"/> - 1).</summary>
     public void WriteUtf8<T>(T rows)
         where T : IUtf8Rows

@@ -27,6 +27,9 @@ internal sealed class ParquetWorkspace : IDisposable
     public int[] Indices { get; set; } = [];
     public int[] RunLengths { get; set; } = [];
 
+    /// <summary>String runs expanded into rows, for a chunk given as runs that turns out near-unique (PLAIN).</summary>
+    public string?[] Rows { get; set; } = [];
+
     public void Dispose()
     {
         Values.Dispose();
