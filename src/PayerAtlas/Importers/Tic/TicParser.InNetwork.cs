@@ -143,8 +143,15 @@ internal sealed partial class TicParser
         item.SawRates = true;
         path.PushIndex("negotiated_rates");
         var i = 0;
+        JsonReaderState? afterRate = null;
         while (true)
         {
+            if (fastRates && i >= firstRate && TryFastRate(ref r, k, i, ref afterRate))
+            {
+                i++;
+                continue;
+            }
+
             j.Read(ref r);
             if (r.TokenType == JsonTokenType.EndArray)
             {
@@ -154,6 +161,7 @@ internal sealed partial class TicParser
             path.SetIndex(i);
             Expect(ref r, JsonTokenType.StartObject, "");
             ParseRate(ref r, k, i, i >= firstRate, allowDefer);
+            afterRate = r.CurrentState;
             i++;
         }
 
@@ -223,6 +231,12 @@ internal sealed partial class TicParser
             _ => ProviderSetSummary.Empty,
         };
 
+        EmitRate(k, rateIndex, summary);
+    }
+
+    /// <summary>The rate's prices (in <see cref="ratePrices"/>) out now, or kept until the element's code fields are known.</summary>
+    void EmitRate(int k, int rateIndex, ProviderSetSummary summary)
+    {
         if (item.Code is not null && item.CodeType is not null && item.Arrangement is not null && item.Pending.Count == 0)
         {
             foreach (ref var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ratePrices))

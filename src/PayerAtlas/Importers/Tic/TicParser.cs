@@ -40,6 +40,7 @@ internal sealed partial class TicParser : IDisposable
         this.sink = sink;
         this.options = options;
         this.cancellation = cancellation;
+        fastRates = !options.GeneralPathOnly;
     }
 
     public TicReadResult Run()
@@ -68,6 +69,7 @@ internal sealed partial class TicParser : IDisposable
             ProviderReferences = providers.Count,
             ProviderReferenceFiles = referenceFiles,
             TableOfContents = toc is null ? null : new TicTableOfContents { Header = header.ToHeader(), ReportingStructures = toc },
+            FastRates = fastRateCount,
         };
     }
 

@@ -1,0 +1,301 @@
+using System.Text;
+using PayerAtlas.Rates;
+
+namespace PayerAtlas.Importers.Tic;
+
+/// <summary>
+/// <c>negotiated_prices</c> for the fast path (see <c>TicParser.FastRates.cs</c>): each price object read from the
+/// bytes into the same <see cref="Price"/> the general path makes, with the same caches and value parsers; anything
+/// the general path would read differently or reject makes it give up (return false).
+/// </summary>
+internal sealed partial class TicParser
+{
+    const int SawType = 1, SawRate = 2, SawExpiration = 4, SawClass = 8, SawService = 16, SawModifier = 32, SawSetting = 64, SawInformation = 128;
+    const int SawRequired = SawType | SawRate | SawExpiration | SawClass;
+
+    /// <summary><c>[{price}, ...]</c> into <see cref="ratePrices"/>; <paramref name="at"/> is the absolute offset of <c>s[0]</c>.</summary>
+    bool FastPrices(ReadOnlySpan<byte> s, ref int i, long at, int rateIndex)
+    {
+        if (!Is(s, i, '['))
+        {
+            return false;
+        }
+
+        i = Ws(s, i + 1);
+        if (Is(s, i, ']'))
+        {
+            i++;
+            return true;
+        }
+
+        for (var p = 0; ; p++)
+        {
+            if (!Is(s, i, '{'))
+            {
+                return false;
+            }
+
+            var price = new Price { RateIndex = rateIndex, PriceIndex = p, Offset = at + i };
+            i++;
+            if (!FastPrice(s, ref i, ref price))
+            {
+                return false;
+            }
+
+            ratePrices.Add(price);
+            i = Ws(s, i);
+            if (Is(s, i, ','))
+            {
+                i = Ws(s, i + 1);
+                continue;
+            }
+
+            if (!Is(s, i, ']'))
+            {
+                return false;
+            }
+
+            i++;
+            return true;
+        }
+    }
+
+    /// <summary>One price object's members after its <c>{</c>, up to and past its <c>}</c>.</summary>
+    bool FastPrice(ReadOnlySpan<byte> s, ref int i, ref Price p)
+    {
+        var seen = 0;
+        while (true)
+        {
+            if (!Key(s, ref i, out var name) || !FastPriceMember(s, ref i, name, ref p, ref seen))
+            {
+                return false;
+            }
+
+            i = Ws(s, i);
+            if (Is(s, i, ','))
+            {
+                i++;
+                continue;
+            }
+
+            if (!Is(s, i, '}'))
+            {
+                return false;
+            }
+
+            i++;
+            return (seen & SawRequired) == SawRequired && (p.Setting is not null || !frozen!.RequiresSetting);
+        }
+    }
+
+    bool FastPriceMember(ReadOnlySpan<byte> s, ref int i, ReadOnlySpan<byte> name, ref Price p, ref int seen)
+    {
+        int bit;
+        ReadOnlySpan<byte> value;
+        if (name.SequenceEqual("negotiated_type"u8))
+        {
+            bit = SawType;
+            if (!StringAt(s, ref i, out value) || (p.NegotiatedType = NegotiatedTypeOf(value)) is null)
+            {
+                return false;
+            }
+        }
+        else if (name.SequenceEqual("negotiated_rate"u8))
+        {
+            bit = SawRate;
+            if (!PlainNumber(s, ref i, out value) || !TryPlainDecimal(value, out p.Rate))
+            {
+                return false;
+            }
+        }
+        else if (name.SequenceEqual("expiration_date"u8))
+        {
+            bit = SawExpiration;
+            if (!StringAt(s, ref i, out value) || !TryParseDate(value, out p.Expiration))
+            {
+                return false;
+            }
+        }
+        else if (name.SequenceEqual("billing_class"u8))
+        {
+            bit = SawClass;
+            if (!StringAt(s, ref i, out value) || BillingClassOf(value) is not { } billingClass)
+            {
+                return false;
+            }
+
+            p.BillingClass = billingClass;
+        }
+        else if (name.SequenceEqual("service_code"u8))
+        {
+            bit = SawService;
+            if (!FastJoined(s, ref i, upper: false, out p.PlacesOfService))
+            {
+                return false;
+            }
+        }
+        else if (name.SequenceEqual("billing_code_modifier"u8))
+        {
+            bit = SawModifier;
+            if (!FastJoined(s, ref i, upper: true, out p.Modifiers))
+            {
+                return false;
+            }
+        }
+        else if (name.SequenceEqual("setting"u8))
+        {
+            bit = SawSetting;
+            if (!StringAt(s, ref i, out value) || (p.Setting = SettingOf(value)) is null)
+            {
+                return false;
+            }
+        }
+        else if (name.SequenceEqual("additional_information"u8))
+        {
+            bit = SawInformation;
+            if (!StringAt(s, ref i, out value) || (p.AdditionalInformation = CachedString(value)) is null)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        // A repeated key is left to the general path (the last value wins there).
+        if ((seen & bit) != 0)
+        {
+            return false;
+        }
+
+        seen |= bit;
+        return true;
+    }
+
+    /// <summary><c>(0|[1-9][0-9]*)(.[0-9]+)?</c>: the number's bytes (a sign or exponent is left to the general path).</summary>
+    static bool PlainNumber(ReadOnlySpan<byte> s, scoped ref int i, out ReadOnlySpan<byte> number)
+    {
+        number = default;
+        var from = i;
+        if (Is(s, i, '0'))
+        {
+            i++;
+        }
+        else
+        {
+            while ((uint)i < (uint)s.Length && (uint)(s[i] - '0') <= 9)
+            {
+                i++;
+            }
+
+            if (i == from)
+            {
+                return false;
+            }
+        }
+
+        if (Is(s, i, '.'))
+        {
+            var fraction = ++i;
+            while ((uint)i < (uint)s.Length && (uint)(s[i] - '0') <= 9)
+            {
+                i++;
+            }
+
+            if (i == fraction)
+            {
+                return false;
+            }
+        }
+
+        number = s[from..i];
+        return true;
+    }
+
+    /// <summary>
+    /// <c>["a", ...]</c> of unescaped strings as the same joined value <see cref="ReadJoinedStrings"/> gives (same
+    /// key, same cache); an array the general path could not cache (too long) is left to it.
+    /// </summary>
+    bool FastJoined(ReadOnlySpan<byte> s, ref int i, bool upper, out string result)
+    {
+        result = "";
+        if (!Is(s, i, '['))
+        {
+            return false;
+        }
+
+        i = Ws(s, i + 1);
+        var key = 0;
+        if (!Is(s, i, ']'))
+        {
+            while (true)
+            {
+                if (!StringAt(s, ref i, out var value) || key + value.Length + 1 > joinScratch.Length)
+                {
+                    return false;
+                }
+
+                value.CopyTo(joinScratch.AsSpan(key));
+                key += value.Length;
+                joinScratch[key++] = 0;
+                i = Ws(s, i);
+                if (Is(s, i, ','))
+                {
+                    i = Ws(s, i + 1);
+                    continue;
+                }
+
+                if (!Is(s, i, ']'))
+                {
+                    return false;
+                }
+
+                break;
+            }
+        }
+
+        i++;
+        parts.Clear();
+        result = Joined(key, cacheable: true, upper);
+        return true;
+    }
+
+    /// <summary>An unescaped string value as <see cref="StringValue"/> gives it (interned); null when it is not valid UTF-8.</summary>
+    string? CachedString(ReadOnlySpan<byte> value)
+    {
+        if (strings.TryGet(value, out var s))
+        {
+            return s;
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(value))
+        {
+            return null;
+        }
+
+        s = Encoding.UTF8.GetString(value);
+        strings.Add(value, s);
+        return s;
+    }
+
+    static string? NegotiatedTypeOf(ReadOnlySpan<byte> s) =>
+        s.SequenceEqual("negotiated"u8) ? NegotiatedTypes[0]
+        : s.SequenceEqual("fee schedule"u8) ? NegotiatedTypes[2]
+        : s.SequenceEqual("derived"u8) ? NegotiatedTypes[1]
+        : s.SequenceEqual("percentage"u8) ? NegotiatedTypes[3]
+        : s.SequenceEqual("per diem"u8) ? NegotiatedTypes[4]
+        : null;
+
+    static string? SettingOf(ReadOnlySpan<byte> s) =>
+        s.SequenceEqual("outpatient"u8) ? Settings[1]
+        : s.SequenceEqual("inpatient"u8) ? Settings[0]
+        : s.SequenceEqual("both"u8) ? Settings[2]
+        : null;
+
+    static BillingClass? BillingClassOf(ReadOnlySpan<byte> s) =>
+        s.SequenceEqual("professional"u8) ? BillingClass.Professional
+        : s.SequenceEqual("institutional"u8) ? BillingClass.Institutional
+        : s.SequenceEqual("both"u8) ? BillingClass.Both
+        : null;
+}

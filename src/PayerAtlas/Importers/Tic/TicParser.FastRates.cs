@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace PayerAtlas.Importers.Tic;
+
+/// <summary>
+/// The hand-written fast path for the hot shape of a negotiated rate: <c>{"provider_references":[ids],
+/// "negotiated_prices":[{...}]}</c> with the usual price fields, read straight from the buffer's bytes instead of token
+/// by token through <see cref="Utf8JsonReader"/> (which costs most of the read on a large file).
+/// <para>
+/// It accepts a strict subset of valid JSON and of what the general path accepts, with nothing observable done before
+/// the whole rate has been read: on anything unusual (escapes, an unknown or repeated key, another type, a number
+/// with a sign or exponent, an id list not resolved yet, a rate that crosses the end of the buffer) it returns false
+/// having changed only memo caches, and the general path reads the same rate from its first byte, with its errors.
+/// When it succeeds the reader resumes after the rate with the state it would have had after reading it itself.
+/// </para>
+/// </summary>
+internal sealed partial class TicParser
+{
+    /// <summary>What ends an unescaped JSON string's scan: the quote, a backslash, or a control byte (invalid there).</summary>
+    static readonly SearchValues<byte> StringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
+
+    readonly bool fastRates;
+    long fastRateCount;
+
+    /// <summary>
+    /// Reads the next element of <c>negotiated_rates</c> by hand. <paramref name="afterRate"/> is the reader state after
+    /// a rate object of this array (made once, from the state after its <c>[</c>, when the first rate is the fast one).
+    /// </summary>
+    bool TryFastRate(ref Utf8JsonReader r, int k, int rateIndex, ref JsonReaderState? afterRate)
+    {
+        var s = j.Unread(in r);
+        var at = j.Offset(r.BytesConsumed);
+        var i = Ws(s, 0);
+        if (rateIndex > 0)
+        {
+            if (!Is(s, i, ','))
+            {
+                return false;
+            }
+
+            i = Ws(s, i + 1);
+        }
+
+        if (!Is(s, i, '{'))
+        {
+            return false;
+        }
+
+        ratePrices.Clear();
+        ids.Clear();
+        var sawPrices = false;
+        var sawReferences = false;
+        i++;
+        while (true)
+        {
+            if (!Key(s, ref i, out var name))
+            {
+                return false;
+            }
+
+            if (name.SequenceEqual("negotiated_prices"u8) && !sawPrices)
+            {
+                sawPrices = true;
+                if (!FastPrices(s, ref i, at, rateIndex))
+                {
+                    return false;
+                }
+            }
+            else if (name.SequenceEqual("provider_references"u8) && !sawReferences)
+            {
+                sawReferences = true;
+                if (!FastIds(s, ref i))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            i = Ws(s, i);
+            if (Is(s, i, ','))
+            {
+                i++;
+                continue;
+            }
+
+            if (!Is(s, i, '}'))
+            {
+                return false;
+            }
+
+            i++;
+            break;
+        }
+
+        if (!sawPrices || !sawReferences || !providers.TryGetResolved(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), out var summary))
+        {
+            return false;
+        }
+
+        afterRate ??= StateAfterObject(r.CurrentState);
+        EmitRate(k, rateIndex, summary);
+        j.Resume(ref r, i, afterRate.Value);
+        path.SetIndex(rateIndex);
+        fastRateCount++;
+        return true;
+    }
+
+    /// <summary>The state of a reader in <paramref name="before"/>'s position after it has read one object there.</summary>
+    static JsonReaderState StateAfterObject(JsonReaderState before)
+    {
+        var probe = new Utf8JsonReader("{}"u8, isFinalBlock: false, before);
+        probe.Read();
+        probe.Read();
+        return probe.CurrentState;
+    }
+
+    /// <summary><c>[id, ...]</c> of plain non-negative integers into <see cref="ids"/>.</summary>
+    bool FastIds(ReadOnlySpan<byte> s, ref int i)
+    {
+        if (!Is(s, i, '['))
+        {
+            return false;
+        }
+
+        i = Ws(s, i + 1);
+        if (Is(s, i, ']'))
+        {
+            i++;
+            return true;
+        }
+
+        while (true)
+        {
+            if (!UnsignedInteger(s, ref i, out var id))
+            {
+                return false;
+            }
+
+            ids.Add(id);
+            i = Ws(s, i);
+            if (Is(s, i, ','))
+            {
+                i = Ws(s, i + 1);
+                continue;
+            }
+
+            if (!Is(s, i, ']'))
+            {
+                return false;
+            }
+
+            i++;
+            return true;
+        }
+    }
+
+    /// <summary><c>0</c> or <c>[1-9][0-9]*</c>, at most 18 digits (so it fits a long as it is).</summary>
+    static bool UnsignedInteger(ReadOnlySpan<byte> s, scoped ref int i, out long value)
+    {
+        value = 0;
+        var from = i;
+        if (Is(s, i, '0'))
+        {
+            i++;
+            return true;
+        }
+
+        while ((uint)i < (uint)s.Length && (uint)(s[i] - '0') <= 9)
+        {
+            value = (value * 10) + (s[i] - '0');
+            i++;
+        }
+
+        return i > from && i - from <= 18;
+    }
+
+    /// <summary>
+    /// <c>"name"</c>, whitespace, <c>:</c> and the whitespace before the value; a name with an escape is not matched
+    /// here (the general path unescapes it).
+    /// </summary>
+    static bool Key(ReadOnlySpan<byte> s, scoped ref int i, out ReadOnlySpan<byte> name)
+    {
+        i = Ws(s, i);
+        if (!StringAt(s, ref i, out name))
+        {
+            return false;
+        }
+
+        i = Ws(s, i);
+        if (!Is(s, i, ':'))
+        {
+            return false;
+        }
+
+        i = Ws(s, i + 1);
+        return true;
+    }
+
+    /// <summary>An unescaped string without control bytes at <paramref name="i"/>; its content, and <paramref name="i"/> past its closing quote.</summary>
+    static bool StringAt(ReadOnlySpan<byte> s, scoped ref int i, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!Is(s, i, '"'))
+        {
+            return false;
+        }
+
+        var rest = s[(i + 1)..];
+        var end = rest.IndexOfAny(StringStops);
+        if (end < 0 || rest[end] != '"')
+        {
+            return false;
+        }
+
+        value = rest[..end];
+        i += end + 2;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool Is(ReadOnlySpan<byte> s, int i, char c) => (uint)i < (uint)s.Length && s[i] == c;
+
+    /// <summary>The index of the first byte at or after <paramref name="i"/> that is not JSON whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int Ws(ReadOnlySpan<byte> s, int i)
+    {
+        while ((uint)i < (uint)s.Length && s[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
