@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using PayerAtlas.Rates;
 
@@ -66,7 +67,8 @@ internal sealed partial class TicParser
         var seen = 0;
         while (true)
         {
-            if (!Key(s, ref i, out var name) || !FastPriceMember(s, ref i, name, ref p, ref seen))
+            i = Ws(s, i);
+            if (!FastPriceMember(s, ref i, ref p, ref seen))
             {
                 return false;
             }
@@ -88,72 +90,76 @@ internal sealed partial class TicParser
         }
     }
 
-    bool FastPriceMember(ReadOnlySpan<byte> s, ref int i, ReadOnlySpan<byte> name, ref Price p, ref int seen)
+    /// <summary>
+    /// One member, the name matched with its quotes (so an escaped or longer name does not match) and the common
+    /// enum values likewise; a repeated name is left to the general path (the last value wins there).
+    /// </summary>
+    bool FastPriceMember(ReadOnlySpan<byte> s, ref int i, ref Price p, ref int seen)
     {
         int bit;
         ReadOnlySpan<byte> value;
-        if (name.SequenceEqual("negotiated_type"u8))
+        if (Literal(s, ref i, "\"negotiated_type\""u8))
         {
             bit = SawType;
-            if (!StringAt(s, ref i, out value) || (p.NegotiatedType = NegotiatedTypeOf(value)) is null)
+            if (!Colon(s, ref i) || (p.NegotiatedType = NegotiatedTypeAt(s, ref i)) is null)
             {
                 return false;
             }
         }
-        else if (name.SequenceEqual("negotiated_rate"u8))
+        else if (Literal(s, ref i, "\"negotiated_rate\""u8))
         {
             bit = SawRate;
-            if (!PlainNumber(s, ref i, out value) || !TryPlainDecimal(value, out p.Rate))
+            if (!Colon(s, ref i) || !PlainNumber(s, ref i, out value) || !TryPlainDecimal(value, out p.Rate))
             {
                 return false;
             }
         }
-        else if (name.SequenceEqual("expiration_date"u8))
+        else if (Literal(s, ref i, "\"expiration_date\""u8))
         {
             bit = SawExpiration;
-            if (!StringAt(s, ref i, out value) || !TryParseDate(value, out p.Expiration))
+            if (!Colon(s, ref i) || !DateAt(s, ref i, out p.Expiration))
             {
                 return false;
             }
         }
-        else if (name.SequenceEqual("billing_class"u8))
+        else if (Literal(s, ref i, "\"billing_class\""u8))
         {
             bit = SawClass;
-            if (!StringAt(s, ref i, out value) || BillingClassOf(value) is not { } billingClass)
+            if (!Colon(s, ref i) || BillingClassAt(s, ref i) is not { } billingClass)
             {
                 return false;
             }
 
             p.BillingClass = billingClass;
         }
-        else if (name.SequenceEqual("service_code"u8))
+        else if (Literal(s, ref i, "\"service_code\""u8))
         {
             bit = SawService;
-            if (!FastJoined(s, ref i, upper: false, out p.PlacesOfService))
+            if (!Colon(s, ref i) || !FastJoined(s, ref i, upper: false, out p.PlacesOfService))
             {
                 return false;
             }
         }
-        else if (name.SequenceEqual("billing_code_modifier"u8))
+        else if (Literal(s, ref i, "\"billing_code_modifier\""u8))
         {
             bit = SawModifier;
-            if (!FastJoined(s, ref i, upper: true, out p.Modifiers))
+            if (!Colon(s, ref i) || !FastJoined(s, ref i, upper: true, out p.Modifiers))
             {
                 return false;
             }
         }
-        else if (name.SequenceEqual("setting"u8))
+        else if (Literal(s, ref i, "\"setting\""u8))
         {
             bit = SawSetting;
-            if (!StringAt(s, ref i, out value) || (p.Setting = SettingOf(value)) is null)
+            if (!Colon(s, ref i) || (p.Setting = SettingAt(s, ref i)) is null)
             {
                 return false;
             }
         }
-        else if (name.SequenceEqual("additional_information"u8))
+        else if (Literal(s, ref i, "\"additional_information\""u8))
         {
             bit = SawInformation;
-            if (!StringAt(s, ref i, out value) || (p.AdditionalInformation = CachedString(value)) is null)
+            if (!Colon(s, ref i) || !StringAt(s, ref i, out value) || (p.AdditionalInformation = CachedString(value)) is null)
             {
                 return false;
             }
@@ -163,7 +169,6 @@ internal sealed partial class TicParser
             return false;
         }
 
-        // A repeated key is left to the general path (the last value wins there).
         if ((seen & bit) != 0)
         {
             return false;
@@ -279,23 +284,59 @@ internal sealed partial class TicParser
         return s;
     }
 
-    static string? NegotiatedTypeOf(ReadOnlySpan<byte> s) =>
-        s.SequenceEqual("negotiated"u8) ? NegotiatedTypes[0]
-        : s.SequenceEqual("fee schedule"u8) ? NegotiatedTypes[2]
-        : s.SequenceEqual("derived"u8) ? NegotiatedTypes[1]
-        : s.SequenceEqual("percentage"u8) ? NegotiatedTypes[3]
-        : s.SequenceEqual("per diem"u8) ? NegotiatedTypes[4]
+    static string? NegotiatedTypeAt(ReadOnlySpan<byte> s, ref int i) =>
+        Literal(s, ref i, "\"negotiated\""u8) ? NegotiatedTypes[0]
+        : Literal(s, ref i, "\"fee schedule\""u8) ? NegotiatedTypes[2]
+        : Literal(s, ref i, "\"derived\""u8) ? NegotiatedTypes[1]
+        : Literal(s, ref i, "\"percentage\""u8) ? NegotiatedTypes[3]
+        : Literal(s, ref i, "\"per diem\""u8) ? NegotiatedTypes[4]
         : null;
 
-    static string? SettingOf(ReadOnlySpan<byte> s) =>
-        s.SequenceEqual("outpatient"u8) ? Settings[1]
-        : s.SequenceEqual("inpatient"u8) ? Settings[0]
-        : s.SequenceEqual("both"u8) ? Settings[2]
+    static string? SettingAt(ReadOnlySpan<byte> s, ref int i) =>
+        Literal(s, ref i, "\"outpatient\""u8) ? Settings[1]
+        : Literal(s, ref i, "\"inpatient\""u8) ? Settings[0]
+        : Literal(s, ref i, "\"both\""u8) ? Settings[2]
         : null;
 
-    static BillingClass? BillingClassOf(ReadOnlySpan<byte> s) =>
-        s.SequenceEqual("professional"u8) ? BillingClass.Professional
-        : s.SequenceEqual("institutional"u8) ? BillingClass.Institutional
-        : s.SequenceEqual("both"u8) ? BillingClass.Both
+    static BillingClass? BillingClassAt(ReadOnlySpan<byte> s, ref int i) =>
+        Literal(s, ref i, "\"professional\""u8) ? BillingClass.Professional
+        : Literal(s, ref i, "\"institutional\""u8) ? BillingClass.Institutional
+        : Literal(s, ref i, "\"both\""u8) ? BillingClass.Both
         : null;
+
+    /// <summary>
+    /// A <c>"YYYY-MM-DD"</c> date (digits and dashes only, so no escape can hide in it), through a small memo of the
+    /// dates seen: a file repeats a handful of expiration dates millions of times.
+    /// </summary>
+    bool DateAt(ReadOnlySpan<byte> s, ref int i, out DateOnly date)
+    {
+        date = default;
+        if ((uint)(i + 11) >= (uint)s.Length || s[i] != '"' || s[i + 11] != '"')
+        {
+            return false;
+        }
+
+        var text = s.Slice(i + 1, 10);
+        var key = (BinaryPrimitives.ReadUInt64LittleEndian(text), BinaryPrimitives.ReadUInt16LittleEndian(text[8..]));
+        ref var slot = ref dates[(int)((key.Item1 ^ (key.Item1 >> 29) ^ key.Item2) * 0x9E3779B97F4A7C15UL >> 58)];
+        if (slot.Valid && slot.Key == key)
+        {
+            date = slot.Date;
+        }
+        else if (TryParseDate(text, out date))
+        {
+            slot = new DateSlot(key, date, true);
+        }
+        else
+        {
+            return false;
+        }
+
+        i += 12;
+        return true;
+    }
+
+    readonly DateSlot[] dates = new DateSlot[64];
+
+    readonly record struct DateSlot((ulong, ushort) Key, DateOnly Date, bool Valid);
 }

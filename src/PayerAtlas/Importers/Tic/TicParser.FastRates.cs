@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -18,9 +17,6 @@ namespace PayerAtlas.Importers.Tic;
 /// </summary>
 internal sealed partial class TicParser
 {
-    /// <summary>What ends an unescaped JSON string's scan: the quote, a backslash, or a control byte (invalid there).</summary>
-    static readonly SearchValues<byte> StringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
-
     readonly bool fastRates;
     long fastRateCount;
 
@@ -55,26 +51,24 @@ internal sealed partial class TicParser
         i++;
         while (true)
         {
-            if (!Key(s, ref i, out var name))
+            i = Ws(s, i);
+            if (Literal(s, ref i, "\"negotiated_prices\""u8))
             {
-                return false;
-            }
+                if (sawPrices || !Colon(s, ref i) || !FastPrices(s, ref i, at, rateIndex))
+                {
+                    return false;
+                }
 
-            if (name.SequenceEqual("negotiated_prices"u8) && !sawPrices)
-            {
                 sawPrices = true;
-                if (!FastPrices(s, ref i, at, rateIndex))
-                {
-                    return false;
-                }
             }
-            else if (name.SequenceEqual("provider_references"u8) && !sawReferences)
+            else if (Literal(s, ref i, "\"provider_references\""u8))
             {
-                sawReferences = true;
-                if (!FastIds(s, ref i))
+                if (sawReferences || !Colon(s, ref i) || !FastIds(s, ref i))
                 {
                     return false;
                 }
+
+                sawReferences = true;
             }
             else
             {
@@ -180,28 +174,9 @@ internal sealed partial class TicParser
     }
 
     /// <summary>
-    /// <c>"name"</c>, whitespace, <c>:</c> and the whitespace before the value; a name with an escape is not matched
-    /// here (the general path unescapes it).
+    /// An unescaped string without control bytes (invalid in JSON) at <paramref name="i"/>; its content, and
+    /// <paramref name="i"/> past its closing quote. A plain loop: the strings here are short.
     /// </summary>
-    static bool Key(ReadOnlySpan<byte> s, scoped ref int i, out ReadOnlySpan<byte> name)
-    {
-        i = Ws(s, i);
-        if (!StringAt(s, ref i, out name))
-        {
-            return false;
-        }
-
-        i = Ws(s, i);
-        if (!Is(s, i, ':'))
-        {
-            return false;
-        }
-
-        i = Ws(s, i + 1);
-        return true;
-    }
-
-    /// <summary>An unescaped string without control bytes at <paramref name="i"/>; its content, and <paramref name="i"/> past its closing quote.</summary>
     static bool StringAt(ReadOnlySpan<byte> s, scoped ref int i, out ReadOnlySpan<byte> value)
     {
         value = default;
@@ -210,15 +185,49 @@ internal sealed partial class TicParser
             return false;
         }
 
-        var rest = s[(i + 1)..];
-        var end = rest.IndexOfAny(StringStops);
-        if (end < 0 || rest[end] != '"')
+        for (var end = i + 1; (uint)end < (uint)s.Length; end++)
+        {
+            var c = s[end];
+            if (c == '"')
+            {
+                value = s[(i + 1)..end];
+                i = end + 1;
+                return true;
+            }
+
+            if (c == '\\' || c < 0x20)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="token"/> (a quoted literal) is at <paramref name="i"/>; moves past it when it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool Literal(ReadOnlySpan<byte> s, ref int i, ReadOnlySpan<byte> token)
+    {
+        if ((uint)i <= (uint)s.Length && s[i..].StartsWith(token))
+        {
+            i += token.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whitespace, <c>:</c> and whitespace after a property name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool Colon(ReadOnlySpan<byte> s, ref int i)
+    {
+        i = Ws(s, i);
+        if (!Is(s, i, ':'))
         {
             return false;
         }
 
-        value = rest[..end];
-        i += end + 2;
+        i = Ws(s, i + 1);
         return true;
     }
 
