@@ -432,7 +432,7 @@ internal sealed partial class TicParser
     void EmitInNetwork(in Price p, int k)
     {
         var h = frozen!;
-        var providerSet = p.Providers!;
+        var providerSet = p.Providers;
         sink.Write(new RateObservation
         {
             SourceFile = source.Name,
@@ -479,7 +479,7 @@ internal sealed partial class TicParser
         public string Modifiers;
         public DateOnly Expiration;
         public string? AdditionalInformation;
-        public ProviderSetSummary? Providers;
+        public ProviderSetSummary Providers;
 
         public Price()
         {
