@@ -230,6 +230,18 @@ internal sealed partial class TicParser
             return false;
         }
 
+        // The array's text as written is a second key: a hit means these exact bytes were read before (so they are a
+        // valid array, and the first ']' is its end). A ']' inside a string only makes the lookup miss.
+        var raw = upper ? rawModifiers : rawServiceCodes;
+        var body = s[(i + 1)..];
+        var close = body.IndexOf((byte)']');
+        if (close >= 0 && raw.TryGet(body[..close], out result))
+        {
+            i += close + 2;
+            return true;
+        }
+
+        var from = i + 1;
         i = Ws(s, i + 1);
         var key = 0;
         if (!Is(s, i, ']'))
@@ -260,9 +272,10 @@ internal sealed partial class TicParser
             }
         }
 
-        i++;
         parts.Clear();
         result = Joined(key, cacheable: true, upper);
+        raw.Add(s[from..i], result);
+        i++;
         return true;
     }
 
@@ -337,6 +350,14 @@ internal sealed partial class TicParser
     }
 
     readonly DateSlot[] dates = new DateSlot[64];
+
+    /// <summary>
+    /// Joined <c>service_code</c> / <c>billing_code_modifier</c> values by the array's text. Two caches, because the
+    /// value of a key in <see cref="joined"/> is whatever the first array with those elements made of it (upper case
+    /// or not); each remembers what <see cref="Joined"/> answered for its flag, which never changes afterwards.
+    /// </summary>
+    readonly Utf8Cache<string> rawServiceCodes = new();
+    readonly Utf8Cache<string> rawModifiers = new();
 
     readonly record struct DateSlot((ulong, ushort) Key, DateOnly Date, bool Valid);
 }

@@ -21,14 +21,43 @@ internal sealed partial class TicParser
     long fastRateCount;
 
     /// <summary>
-    /// Reads the next element of <c>negotiated_rates</c> by hand. <paramref name="afterRate"/> is the reader state after
-    /// a rate object of this array (made once, from the state after its <c>[</c>, when the first rate is the fast one).
+    /// Reads as many of the next elements of <c>negotiated_rates</c> by hand as it can (each emitted as soon as it is
+    /// read whole) and moves the reader past them; returns how many. <paramref name="afterRate"/> is the reader state
+    /// after a rate object of this array (made once, from the state after its <c>[</c>, when the first rate is fast).
     /// </summary>
-    bool TryFastRate(ref Utf8JsonReader r, int k, int rateIndex, ref JsonReaderState? afterRate)
+    int TryFastRates(ref Utf8JsonReader r, int k, int firstIndex, ref JsonReaderState? afterRate)
     {
         var s = j.Unread(in r);
         var at = j.Offset(r.BytesConsumed);
-        var i = Ws(s, 0);
+        var end = 0;
+        var n = 0;
+        while (FastRate(s, end, at, firstIndex + n, out var next, out var summary))
+        {
+            afterRate ??= StateAfterObject(r.CurrentState);
+            EmitRate(k, firstIndex + n, summary);
+            end = next;
+            n++;
+        }
+
+        if (n > 0)
+        {
+            j.Resume(ref r, end, afterRate!.Value);
+            path.SetIndex(firstIndex + n - 1);
+            fastRateCount += n;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// One rate object from <c>s[start..]</c> (after a <c>,</c> unless it is the array's first) into
+    /// <see cref="ratePrices"/>, with its providers' summary; <paramref name="next"/> is the index after its <c>}</c>.
+    /// </summary>
+    bool FastRate(ReadOnlySpan<byte> s, int start, long at, int rateIndex, out int next, out ProviderSetSummary summary)
+    {
+        next = 0;
+        summary = default;
+        var i = Ws(s, start);
         if (rateIndex > 0)
         {
             if (!Is(s, i, ','))
@@ -87,21 +116,9 @@ internal sealed partial class TicParser
                 return false;
             }
 
-            i++;
-            break;
+            next = i + 1;
+            return sawPrices && sawReferences && providers.TryGetResolved(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), out summary);
         }
-
-        if (!sawPrices || !sawReferences || !providers.TryGetResolved(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), out var summary))
-        {
-            return false;
-        }
-
-        afterRate ??= StateAfterObject(r.CurrentState);
-        EmitRate(k, rateIndex, summary);
-        j.Resume(ref r, i, afterRate.Value);
-        path.SetIndex(rateIndex);
-        fastRateCount++;
-        return true;
     }
 
     /// <summary>The state of a reader in <paramref name="before"/>'s position after it has read one object there.</summary>

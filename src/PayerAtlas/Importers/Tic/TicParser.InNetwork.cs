@@ -146,10 +146,9 @@ internal sealed partial class TicParser
         JsonReaderState? afterRate = null;
         while (true)
         {
-            if (fastRates && i >= firstRate && TryFastRate(ref r, k, i, ref afterRate))
+            if (fastRates && i >= firstRate)
             {
-                i++;
-                continue;
+                i += TryFastRates(ref r, k, i, ref afterRate);
             }
 
             j.Read(ref r);
