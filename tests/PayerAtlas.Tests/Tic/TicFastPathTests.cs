@@ -66,6 +66,7 @@ public sealed partial class TicFastPathTests
         Assert.Equal(written.Prices, fast.Items.Count);
         // Every rate but the first of each distinct provider list and those cut by a buffer refill (one in eight at 4 KB).
         Assert.InRange(fast.Result!.FastRates, written.NegotiatedRates * 7 / 10, written.NegotiatedRates);
+        Assert.InRange(fast.Result.FastItemHeads, written.Items * 8 / 10, written.Items);
         AssertSame(File.ReadAllBytes(dir.File("s.json.gz")), bufferSize);
     }
 
@@ -96,7 +97,7 @@ public sealed partial class TicFastPathTests
         { "missing field", """{"provider_references":[1],"negotiated_prices":[{"negotiated_type":"negotiated","negotiated_rate":1,"billing_class":"professional"}]}""" },
         { "bad date", """{"provider_references":[1],"negotiated_prices":[{"negotiated_type":"negotiated","negotiated_rate":1,"expiration_date":"2025-02-30","billing_class":"professional"}]}""" },
         { "bad enum", """{"provider_references":[1],"negotiated_prices":[{"negotiated_type":"negotiated","negotiated_rate":1,"expiration_date":"9999-12-31","billing_class":"Professional"}]}""" },
-        { "invalid UTF-8 note", "{\"provider_references\":[1],\"negotiated_prices\":[{\"negotiated_type\":\"negotiated\",\"negotiated_rate\":1,\"expiration_date\":\"9999-12-31\",\"billing_class\":\"professional\",\"additional_information\":\"\xff\xfe\"}]}" },
+        { "invalid UTF-8 note", "{\"provider_references\":[1],\"negotiated_prices\":[{\"negotiated_type\":\"negotiated\",\"negotiated_rate\":1,\"expiration_date\":\"9999-12-31\",\"billing_class\":\"professional\",\"additional_information\":\"<FF>\"}]}" },
         { "control byte in a string", "{\"provider_references\":[1],\"negotiated_prices\":[{\"negotiated_type\":\"negotiated\",\"negotiated_rate\":1,\"expiration_date\":\"9999-12-31\",\"billing_class\":\"professional\",\"additional_information\":\"a\tb\"}]}" },
         { "missing comma", """{"provider_references":[1],"negotiated_prices":[{"negotiated_type":"negotiated","negotiated_rate":1,"expiration_date":"9999-12-31","billing_class":"professional"}{"negotiated_type":"negotiated","negotiated_rate":1,"expiration_date":"9999-12-31","billing_class":"professional"}]}""" },
         { "trailing comma", """{"provider_references":[1],"negotiated_prices":[{"negotiated_type":"negotiated","negotiated_rate":1,"expiration_date":"9999-12-31","billing_class":"professional"},]}""" },
@@ -116,6 +117,60 @@ public sealed partial class TicFastPathTests
                 AssertSame(Document(rates, codesFirst, version), 4096);
             }
         }
+    }
+
+    /// <summary>Each case is the members of an <c>in_network</c> element before its <c>negotiated_rates</c>.</summary>
+    public static TheoryData<string, string> ItemHeads() => new()
+    {
+        { "usual order", CodeFields },
+        { "other order", "\"billing_code\":\"77054\",\"description\":\"d\",\"billing_code_type_version\":\"2025\",\"name\":\"Service\",\"billing_code_type\":\"CPT\",\"negotiation_arrangement\":\"bundle\"" },
+        { "whitespace", "\n  \"negotiation_arrangement\" : \"capitation\" ,\r\n\t\"name\":\"Service\", \"billing_code_type\":\"CPT\",\"billing_code_type_version\":\"2025\",\"billing_code\":\"77054\",\"description\":\"d\" " },
+        { "escaped code", CodeFields.Replace("\"77054\"", "\"7705\\u0034\"", StringComparison.Ordinal) },
+        { "escaped name", CodeFields.Replace("\"Service\"", "\"Serv\\\"ice\"", StringComparison.Ordinal) },
+        { "non-ASCII code", CodeFields.Replace("\"77054\"", "\"7705é\"", StringComparison.Ordinal) },
+        { "invalid UTF-8 code", CodeFields.Replace("\"77054\"", "\"7705<FF>\"", StringComparison.Ordinal) },
+        { "invalid UTF-8 description", CodeFields.Replace("\"d\"", "\"<FF>\"", StringComparison.Ordinal) },
+        { "repeated code", CodeFields + ",\"billing_code\":\"77055\"" },
+        { "unknown member", CodeFields + ",\"x_extra\":[1,{\"a\":null}]" },
+        { "bundled codes", CodeFields.Replace("\"ffs\"", "\"bundle\"", StringComparison.Ordinal) + ",\"bundled_codes\":[{\"billing_code_type\":\"CPT\",\"billing_code_type_version\":\"2025\",\"billing_code\":\"1\",\"description\":\"x\"}]" },
+        { "bad arrangement", CodeFields.Replace("\"ffs\"", "\"FFS\"", StringComparison.Ordinal) },
+        { "null code", CodeFields.Replace("\"77054\"", "null", StringComparison.Ordinal) },
+        { "code missing", CodeFields.Replace(",\"billing_code\":\"77054\"", "", StringComparison.Ordinal) },
+        { "nothing before the rates", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ItemHeads))]
+    public void An_element_head_reads_the_same_through_both_paths(string name, string head)
+    {
+        Assert.NotEmpty(name);
+        var rates = string.Join(",", Cases().Take(4).Select(row => (string)row[1]));
+        var first = head.Length == 0 ? "" : head + ",";
+        var items = "{" + first + "\"negotiated_rates\":[" + rates + "]}," + Item(rates, codesFirst: true) + ",{" + first + "\"negotiated_rates\":[" + rates + "],\"x_after\":1}";
+        var doc = Bytes(Header("1.0.0") + References + ",\"in_network\":[" + items + "]}");
+        AssertSame(doc, 4096);
+        AssertSame(doc, 1 << 20);
+    }
+
+    /// <summary>UTF-8 of the text with each <c>&lt;FF&gt;</c> made a 0xFF byte (never valid in UTF-8).</summary>
+    static byte[] Bytes(string json)
+    {
+        var text = Encoding.UTF8.GetBytes(json);
+        var output = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text.AsSpan(i).StartsWith("<FF>"u8))
+            {
+                output.Add(0xFF);
+                i += 3;
+            }
+            else
+            {
+                output.Add(text[i]);
+            }
+        }
+
+        return [.. output];
     }
 
     [Fact]
@@ -201,14 +256,13 @@ public sealed partial class TicFastPathTests
          "plan_name":"Plan","plan_id_type":"EIN","plan_id":"11-1111111","plan_market_type":"group",
         """;
 
-    static string Item(string rates, bool codesFirst)
-    {
-        const string codes = "\"negotiation_arrangement\":\"ffs\",\"name\":\"Service\",\"billing_code_type\":\"CPT\",\"billing_code_type_version\":\"2025\",\"billing_code\":\"77054\",\"description\":\"d\"";
-        return codesFirst ? $$"""{{{codes}},"negotiated_rates":[{{rates}}]}""" : $$"""{"negotiated_rates":[{{rates}}],{{codes}}}""";
-    }
+    const string CodeFields = "\"negotiation_arrangement\":\"ffs\",\"name\":\"Service\",\"billing_code_type\":\"CPT\",\"billing_code_type_version\":\"2025\",\"billing_code\":\"77054\",\"description\":\"d\"";
+
+    static string Item(string rates, bool codesFirst) =>
+        codesFirst ? "{" + CodeFields + ",\"negotiated_rates\":[" + rates + "]}" : "{\"negotiated_rates\":[" + rates + "]," + CodeFields + "}";
 
     static byte[] Document(string rates, bool codesFirst, string version = "1.0.0", string pad = "") =>
-        Encoding.UTF8.GetBytes(pad + Header(version) + References + $$""","in_network":[{{Item(rates, codesFirst)}},{{Item(rates, !codesFirst)}}]}""");
+        Bytes(pad + Header(version) + References + $$""","in_network":[{{Item(rates, codesFirst)}},{{Item(rates, !codesFirst)}}]}""");
 
     sealed record Outcome(List<RateObservation> Items, TicReadResult? Result, Exception? Error);
 
@@ -232,6 +286,7 @@ public sealed partial class TicFastPathTests
         var general = Read(() => TicSource.FromStream(new MemoryStream(json), "t.json"), generalOnly: true, bufferSize);
         var fast = Read(() => TicSource.FromStream(new MemoryStream(json), "t.json"), generalOnly: false, bufferSize);
         Assert.Equal(0, general.Result?.FastRates ?? 0);
+        Assert.Equal(0, general.Result?.FastItemHeads ?? 0);
         Assert.Equal(general.Items, fast.Items);
         Assert.Equal(general.Error?.GetType(), fast.Error?.GetType());
         if (general.Error is TicFormatException g)

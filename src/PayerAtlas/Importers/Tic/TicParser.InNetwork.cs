@@ -22,6 +22,11 @@ internal sealed partial class TicParser
     {
         var start = j.Offset(r.TokenStartIndex);
         item.Reset();
+        if (fastRates)
+        {
+            TryFastItemHead(ref r, k, firstRate, allowDefer);
+        }
+
         while (true)
         {
             j.Read(ref r);
@@ -140,6 +145,12 @@ internal sealed partial class TicParser
     {
         j.Read(ref r);
         Expect(ref r, JsonTokenType.StartArray, "negotiated_rates");
+        ParseRateElements(ref r, k, firstRate, allowDefer);
+    }
+
+    /// <summary>The elements of <c>negotiated_rates</c>, the reader on its <c>[</c>.</summary>
+    void ParseRateElements(ref Utf8JsonReader r, int k, int firstRate, bool allowDefer)
+    {
         item.SawRates = true;
         path.PushIndex("negotiated_rates");
         var i = 0;

@@ -70,6 +70,7 @@ internal sealed partial class TicParser : IDisposable
             ProviderReferenceFiles = referenceFiles,
             TableOfContents = toc is null ? null : new TicTableOfContents { Header = header.ToHeader(), ReportingStructures = toc },
             FastRates = fastRateCount,
+            FastItemHeads = fastItemHeadCount,
         };
     }
 
@@ -299,6 +300,7 @@ internal sealed partial class TicParser : IDisposable
     void ParseItemArray(ref Utf8JsonReader r, string property, (int Item, int Rate) resume, bool allowDefer)
     {
         var inNetwork = property == "in_network";
+        ratesStart = null;
         path.PushIndex(property);
         var k = 0;
         while (true)

@@ -27,4 +27,7 @@ public sealed record TicReadResult
 
     /// <summary>Negotiated rates the hand-written fast path read (the rest went through the general path); for tests.</summary>
     internal long FastRates { get; init; }
+
+    /// <summary>In-network elements whose code fields the fast path read; for tests.</summary>
+    internal long FastItemHeads { get; init; }
 }
