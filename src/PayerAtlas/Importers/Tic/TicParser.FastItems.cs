@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace PayerAtlas.Importers.Tic;
@@ -18,6 +19,7 @@ internal sealed partial class TicParser
     long fastItemHeadCount;
 
     /// <summary>The reader is on the element's <c>{</c>; on success it has read the element's <c>negotiated_rates</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget (see TryFastRates)
     void TryFastItemHead(ref Utf8JsonReader r, int k, int firstRate, bool allowDefer)
     {
         var s = j.Unread(in r);

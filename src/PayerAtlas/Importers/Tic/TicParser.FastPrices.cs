@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using PayerAtlas.Rates;
 
@@ -15,6 +16,7 @@ internal sealed partial class TicParser
     const int SawRequired = SawType | SawRate | SawExpiration | SawClass;
 
     /// <summary><c>[{price}, ...]</c> into <see cref="ratePrices"/>; <paramref name="at"/> is the absolute offset of <c>s[0]</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget (see TryFastRates)
     bool FastPrices(ReadOnlySpan<byte> s, ref int i, long at, int rateIndex)
     {
         if (!Is(s, i, '['))

@@ -25,6 +25,7 @@ internal sealed partial class TicParser
     /// read whole) and moves the reader past them; returns how many. <paramref name="afterRate"/> is the reader state
     /// after a rate object of this array (made once, from the state after its <c>[</c>, when the first rate is fast).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget: the small helpers below must inline into it
     int TryFastRates(ref Utf8JsonReader r, int k, int firstIndex, ref JsonReaderState? afterRate)
     {
         var s = j.Unread(in r);
