@@ -16,19 +16,12 @@ internal sealed partial class TicParser
     [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget (see TryFastRates)
     bool FastPrices(ReadOnlySpan<byte> s, ref int i, long at, int rateIndex)
     {
-        if (!Is(s, i, '['))
+        if (!ArrayStart(s, ref i, out var more))
         {
             return false;
         }
 
-        i = Ws(s, i + 1);
-        if (Is(s, i, ']'))
-        {
-            i++;
-            return true;
-        }
-
-        for (var p = 0; ; p++)
+        for (var p = 0; more; p++)
         {
             if (!Is(s, i, '{'))
             {
@@ -43,50 +36,31 @@ internal sealed partial class TicParser
             }
 
             ratePrices.Add(price);
-            i = Ws(s, i);
-            if (Is(s, i, ','))
-            {
-                i = Ws(s, i + 1);
-                continue;
-            }
-
-            if (!Is(s, i, ']'))
+            if (!Next(s, ref i, ']', out more))
             {
                 return false;
             }
-
-            i++;
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>One price object's members after its <c>{</c>, up to and past its <c>}</c>.</summary>
     bool FastPrice(ReadOnlySpan<byte> s, ref int i, ref Price p)
     {
         var seen = 0;
-        while (true)
+        bool more;
+        do
         {
             i = Ws(s, i);
-            if (!FastPriceMember(s, ref i, ref p, ref seen))
+            if (!FastPriceMember(s, ref i, ref p, ref seen) || !Next(s, ref i, '}', out more))
             {
                 return false;
             }
-
-            i = Ws(s, i);
-            if (Is(s, i, ','))
-            {
-                i++;
-                continue;
-            }
-
-            if (!Is(s, i, '}'))
-            {
-                return false;
-            }
-
-            i++;
-            return (seen & SawRequired) == SawRequired && (p.Setting is not null || !frozen!.RequiresSetting);
         }
+        while (more);
+
+        return (seen & SawRequired) == SawRequired && (p.Setting is not null || !frozen!.RequiresSetting);
     }
 
     /// <summary>
@@ -209,40 +183,31 @@ internal sealed partial class TicParser
         }
 
         var from = i + 1;
-        i = Ws(s, i + 1);
         var key = 0;
-        if (!Is(s, i, ']'))
+        if (!ArrayStart(s, ref i, out var more))
         {
-            while (true)
+            return false;
+        }
+
+        while (more)
+        {
+            if (!StringAt(s, ref i, out var value) || key + value.Length + 1 > joinScratch.Length)
             {
-                if (!StringAt(s, ref i, out var value) || key + value.Length + 1 > joinScratch.Length)
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                value.CopyTo(joinScratch.AsSpan(key));
-                key += value.Length;
-                joinScratch[key++] = 0;
-                i = Ws(s, i);
-                if (Is(s, i, ','))
-                {
-                    i = Ws(s, i + 1);
-                    continue;
-                }
-
-                if (!Is(s, i, ']'))
-                {
-                    return false;
-                }
-
-                break;
+            value.CopyTo(joinScratch.AsSpan(key));
+            key += value.Length;
+            joinScratch[key++] = 0;
+            if (!Next(s, ref i, ']', out more))
+            {
+                return false;
             }
         }
 
         parts.Clear();
         result = Joined(key, cacheable: true, upper);
-        raw.Add(s[from..i], result);
-        i++;
+        raw.Add(s[from..(i - 1)], result);
         return true;
     }
 }

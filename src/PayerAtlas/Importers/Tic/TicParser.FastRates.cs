@@ -79,7 +79,8 @@ internal sealed partial class TicParser
         var sawPrices = false;
         var sawReferences = false;
         i++;
-        while (true)
+        bool more;
+        do
         {
             i = Ws(s, i);
             if (Literal(s, ref i, "\"negotiated_prices\""u8))
@@ -105,21 +106,15 @@ internal sealed partial class TicParser
                 return false;
             }
 
-            i = Ws(s, i);
-            if (Is(s, i, ','))
-            {
-                i++;
-                continue;
-            }
-
-            if (!Is(s, i, '}'))
+            if (!Next(s, ref i, '}', out more))
             {
                 return false;
             }
-
-            next = i + 1;
-            return sawPrices && sawReferences && providers.TryGetResolved(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), out summary);
         }
+        while (more);
+
+        next = i;
+        return sawPrices && sawReferences && providers.TryGetResolved(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), out summary);
     }
 
     /// <summary>The state of a reader in <paramref name="before"/>'s position after it has read one object there.</summary>
@@ -134,19 +129,12 @@ internal sealed partial class TicParser
     /// <summary><c>[id, ...]</c> of plain non-negative integers into <see cref="ids"/>.</summary>
     bool FastIds(ReadOnlySpan<byte> s, ref int i)
     {
-        if (!Is(s, i, '['))
+        if (!ArrayStart(s, ref i, out var more))
         {
             return false;
         }
 
-        i = Ws(s, i + 1);
-        if (Is(s, i, ']'))
-        {
-            i++;
-            return true;
-        }
-
-        while (true)
+        while (more)
         {
             if (!UnsignedInteger(s, ref i, out var id))
             {
@@ -154,21 +142,53 @@ internal sealed partial class TicParser
             }
 
             ids.Add(id);
-            i = Ws(s, i);
-            if (Is(s, i, ','))
-            {
-                i = Ws(s, i + 1);
-                continue;
-            }
-
-            if (!Is(s, i, ']'))
+            if (!Next(s, ref i, ']', out more))
             {
                 return false;
             }
+        }
 
-            i++;
+        return true;
+    }
+
+    /// <summary><c>[</c> and the whitespace after it; <paramref name="more"/> is false (and <c>]</c> passed) when the array is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool ArrayStart(ReadOnlySpan<byte> s, scoped ref int i, out bool more)
+    {
+        more = false;
+        if (!Is(s, i, '['))
+        {
+            return false;
+        }
+
+        i = Ws(s, i + 1);
+        more = !Is(s, i, ']');
+        i += more ? 0 : 1;
+        return true;
+    }
+
+    /// <summary>
+    /// After an array element or object member: <c>,</c> and the whitespace after it (<paramref name="more"/>), or
+    /// <paramref name="close"/> (passed); false on anything else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool Next(ReadOnlySpan<byte> s, scoped ref int i, char close, out bool more)
+    {
+        i = Ws(s, i);
+        more = Is(s, i, ',');
+        if (more)
+        {
+            i = Ws(s, i + 1);
             return true;
         }
+
+        if (!Is(s, i, close))
+        {
+            return false;
+        }
+
+        i++;
+        return true;
     }
 
     /// <summary><c>0</c> or <c>[1-9][0-9]*</c>, at most 18 digits (so it fits a long as it is).</summary>
