@@ -16,6 +16,7 @@ internal sealed class TicJsonBuffer : IDisposable
     readonly long progressStep;
     byte[] buffer;
     int length;
+    int start;
     bool final;
     long baseOffset;
     long nextProgress;
@@ -53,13 +54,31 @@ internal sealed class TicJsonBuffer : IDisposable
     public Utf8JsonReader Start()
     {
         Fill();
+        start = 0;
         return new Utf8JsonReader(buffer.AsSpan(0, length), final, default);
     }
 
     /// <summary>The absolute offset of a position in the reader's current span.</summary>
-    public long Offset(long indexInSpan) => baseOffset + indexInSpan;
+    public long Offset(long indexInSpan) => baseOffset + start + indexInSpan;
 
-    public ReadOnlySpan<byte> Slice(int start, int end) => buffer.AsSpan(start, end - start);
+    public ReadOnlySpan<byte> Slice(int from, int end) => buffer.AsSpan(start + from, end - from);
+
+    /// <summary>The bytes after the reader's last token that are in the buffer (a hand-written fast path reads them).</summary>
+    public ReadOnlySpan<byte> Unread(in Utf8JsonReader reader)
+    {
+        var at = start + (int)reader.BytesConsumed;
+        return buffer.AsSpan(at, length - at);
+    }
+
+    /// <summary>
+    /// Moves the reader <paramref name="skipped"/> bytes past its last token, bytes a fast path has already read, with
+    /// <paramref name="state"/> (a reader state equivalent to having read them) in place of the reader's own.
+    /// </summary>
+    public void Resume(ref Utf8JsonReader reader, int skipped, JsonReaderState state)
+    {
+        start += (int)reader.BytesConsumed + skipped;
+        reader = new Utf8JsonReader(buffer.AsSpan(start, length - start), final, state);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Read(ref Utf8JsonReader reader)
@@ -114,7 +133,7 @@ internal sealed class TicJsonBuffer : IDisposable
     public void BeginTee(Stream spool, long indexInSpan)
     {
         tee = spool;
-        teeFrom = (int)indexInSpan;
+        teeFrom = start + (int)indexInSpan;
     }
 
     /// <summary>Writes the teed bytes up to <paramref name="indexInSpan"/> (exclusive) and stops teeing.</summary>
@@ -125,7 +144,7 @@ internal sealed class TicJsonBuffer : IDisposable
             return;
         }
 
-        tee.Write(buffer, teeFrom, (int)indexInSpan - teeFrom);
+        tee.Write(buffer, teeFrom, start + (int)indexInSpan - teeFrom);
         tee = null;
     }
 
@@ -149,7 +168,8 @@ internal sealed class TicJsonBuffer : IDisposable
 
     void Refill(ref Utf8JsonReader reader)
     {
-        var consumed = (int)reader.BytesConsumed;
+        var consumed = start + (int)reader.BytesConsumed;
+        start = 0;
         if (tee is not null)
         {
             tee.Write(buffer, teeFrom, consumed - teeFrom);

@@ -22,6 +22,11 @@ internal sealed partial class TicParser
     {
         var start = j.Offset(r.TokenStartIndex);
         item.Reset();
+        if (fastRates)
+        {
+            TryFastItemHead(ref r, k, firstRate, allowDefer);
+        }
+
         while (true)
         {
             j.Read(ref r);
@@ -140,11 +145,23 @@ internal sealed partial class TicParser
     {
         j.Read(ref r);
         Expect(ref r, JsonTokenType.StartArray, "negotiated_rates");
+        ParseRateElements(ref r, k, firstRate, allowDefer);
+    }
+
+    /// <summary>The elements of <c>negotiated_rates</c>, the reader on its <c>[</c>.</summary>
+    void ParseRateElements(ref Utf8JsonReader r, int k, int firstRate, bool allowDefer)
+    {
         item.SawRates = true;
         path.PushIndex("negotiated_rates");
         var i = 0;
+        JsonReaderState? afterRate = null;
         while (true)
         {
+            if (fastRates && i >= firstRate)
+            {
+                i += TryFastRates(ref r, k, i, ref afterRate);
+            }
+
             j.Read(ref r);
             if (r.TokenType == JsonTokenType.EndArray)
             {
@@ -154,6 +171,7 @@ internal sealed partial class TicParser
             path.SetIndex(i);
             Expect(ref r, JsonTokenType.StartObject, "");
             ParseRate(ref r, k, i, i >= firstRate, allowDefer);
+            afterRate = r.CurrentState;
             i++;
         }
 
@@ -223,6 +241,12 @@ internal sealed partial class TicParser
             _ => ProviderSetSummary.Empty,
         };
 
+        EmitRate(k, rateIndex, summary);
+    }
+
+    /// <summary>The rate's prices (in <see cref="ratePrices"/>) out now, or kept until the element's code fields are known.</summary>
+    void EmitRate(int k, int rateIndex, ProviderSetSummary summary)
+    {
         if (item.Code is not null && item.CodeType is not null && item.Arrangement is not null && item.Pending.Count == 0)
         {
             foreach (ref var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ratePrices))
@@ -418,7 +442,7 @@ internal sealed partial class TicParser
     void EmitInNetwork(in Price p, int k)
     {
         var h = frozen!;
-        var providerSet = p.Providers!;
+        var providerSet = p.Providers;
         sink.Write(new RateObservation
         {
             SourceFile = source.Name,
@@ -465,7 +489,7 @@ internal sealed partial class TicParser
         public string Modifiers;
         public DateOnly Expiration;
         public string? AdditionalInformation;
-        public ProviderSetSummary? Providers;
+        public ProviderSetSummary Providers;
 
         public Price()
         {

@@ -248,6 +248,15 @@ internal sealed partial class TicParser
         }
 
         path.Pop();
+        return Joined(key, cacheable, upper);
+    }
+
+    /// <summary>
+    /// The joined value of the array whose key (elements' bytes, each followed by a 0 byte) is the first
+    /// <paramref name="key"/> bytes of <c>joinScratch</c>, plus any elements already in <see cref="parts"/>.
+    /// </summary>
+    string Joined(int key, bool cacheable, bool upper)
+    {
         var keySpan = joinScratch.AsSpan(0, key);
         if (cacheable && joined.TryGet(keySpan, out var hit))
         {

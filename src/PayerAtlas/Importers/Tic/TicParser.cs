@@ -40,6 +40,7 @@ internal sealed partial class TicParser : IDisposable
         this.sink = sink;
         this.options = options;
         this.cancellation = cancellation;
+        fastRates = !options.GeneralPathOnly;
     }
 
     public TicReadResult Run()
@@ -68,6 +69,8 @@ internal sealed partial class TicParser : IDisposable
             ProviderReferences = providers.Count,
             ProviderReferenceFiles = referenceFiles,
             TableOfContents = toc is null ? null : new TicTableOfContents { Header = header.ToHeader(), ReportingStructures = toc },
+            FastRates = fastRateCount,
+            FastItemHeads = fastItemHeadCount,
         };
     }
 
@@ -297,6 +300,7 @@ internal sealed partial class TicParser : IDisposable
     void ParseItemArray(ref Utf8JsonReader r, string property, (int Item, int Rate) resume, bool allowDefer)
     {
         var inNetwork = property == "in_network";
+        ratesStart = null;
         path.PushIndex(property);
         var k = 0;
         while (true)

@@ -24,4 +24,10 @@ public sealed record TicReadResult
 
     /// <summary>Set when the file is a table of contents.</summary>
     public TicTableOfContents? TableOfContents { get; init; }
+
+    /// <summary>Negotiated rates the hand-written fast path read (the rest went through the general path); for tests.</summary>
+    internal long FastRates { get; init; }
+
+    /// <summary>In-network elements whose code fields the fast path read; for tests.</summary>
+    internal long FastItemHeads { get; init; }
 }

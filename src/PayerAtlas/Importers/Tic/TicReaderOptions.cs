@@ -13,6 +13,12 @@ public sealed record TicReaderOptions
 
     /// <summary>Called about every 16 MB with the uncompressed bytes read and the observations written so far.</summary>
     public Action<TicReadProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Reads every negotiated rate with the general <c>Utf8JsonReader</c> path, never the hand-written fast path (for the
+    /// differential tests that hold the two to the same observations and errors).
+    /// </summary>
+    internal bool GeneralPathOnly { get; init; }
 }
 
 public readonly record struct TicReadProgress(string File, long Bytes, long Observations);

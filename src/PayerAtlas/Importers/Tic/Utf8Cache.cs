@@ -88,13 +88,39 @@ internal sealed class Utf8Cache<T>
         }
     }
 
-    /// <summary>The first 16 bytes as two integers (zero-padded).</summary>
+    /// <summary>The first 16 bytes as two little-endian integers, zero-padded (read with overlapping loads, no copy).</summary>
     static (ulong, ulong) Inline(ReadOnlySpan<byte> key)
     {
-        Span<byte> pad = stackalloc byte[16];
-        pad.Clear();
-        key[..Math.Min(16, key.Length)].CopyTo(pad);
-        return (BinaryPrimitives.ReadUInt64LittleEndian(pad), BinaryPrimitives.ReadUInt64LittleEndian(pad[8..]));
+        var n = key.Length;
+        if (n >= 16)
+        {
+            return (BinaryPrimitives.ReadUInt64LittleEndian(key), BinaryPrimitives.ReadUInt64LittleEndian(key[8..]));
+        }
+
+        if (n > 8)
+        {
+            // The 8 bytes ending at n, shifted to drop the ones that overlap the first 8.
+            return (BinaryPrimitives.ReadUInt64LittleEndian(key), BinaryPrimitives.ReadUInt64LittleEndian(key[(n - 8)..]) >> ((16 - n) * 8));
+        }
+
+        if (n == 8)
+        {
+            return (BinaryPrimitives.ReadUInt64LittleEndian(key), 0);
+        }
+
+        if (n > 4)
+        {
+            ulong high = BinaryPrimitives.ReadUInt32LittleEndian(key[(n - 4)..]) >> ((8 - n) * 8);
+            return (BinaryPrimitives.ReadUInt32LittleEndian(key) | (high << 32), 0);
+        }
+
+        ulong k0 = 0;
+        for (var i = 0; i < n; i++)
+        {
+            k0 |= (ulong)key[i] << (i * 8);
+        }
+
+        return (k0, 0);
     }
 
     static int Hash(ReadOnlySpan<byte> key, ulong k0, ulong k1)
