@@ -119,6 +119,22 @@ public sealed partial class TicFastPathTests
     }
 
     [Fact]
+    public void Equal_arrays_of_service_codes_and_modifiers_keep_each_field_s_own_spelling()
+    {
+        // ["tc"] first as a service code (kept as written), then as a modifier (upper case), then the other way round:
+        // the joined values were once cached by the elements alone, so the second field got the first one's spelling.
+        foreach (var (first, second) in new[] { ("service_code", "billing_code_modifier"), ("billing_code_modifier", "service_code") })
+        {
+            var rates = $$"""{"provider_references":[1],"negotiated_prices":[{"negotiated_type":"negotiated","negotiated_rate":1,"expiration_date":"9999-12-31","{{first}}":["tc"],"billing_class":"professional"},{"negotiated_type":"negotiated","negotiated_rate":2,"expiration_date":"9999-12-31","{{second}}":["tc"],"billing_class":"professional"}]}""";
+            var items = AssertSame(Document(rates, codesFirst: true), 4096).Items;
+
+            Assert.All(items, o => Assert.Equal(o.PlacesOfService.Length > 0 ? "tc" : "TC", o.PlacesOfService.Length > 0 ? o.PlacesOfService : o.Modifiers));
+            Assert.Contains(items, o => o.PlacesOfService == "tc");
+            Assert.Contains(items, o => o.Modifiers == "TC");
+        }
+    }
+
+    [Fact]
     public void The_plain_cases_do_take_the_fast_path()
     {
         // Two elements of three rates each; the lists [2,3] and [3,2] are new in the first element (the general path

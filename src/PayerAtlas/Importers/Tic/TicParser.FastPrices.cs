@@ -152,9 +152,9 @@ internal sealed partial class TicParser
     }
 
     /// <summary>
-    /// Joined <c>service_code</c> / <c>billing_code_modifier</c> values by the array's text. Two caches, because the
-    /// value of a key in <see cref="joined"/> is whatever the first array with those elements made of it (upper case
-    /// or not); each remembers what <see cref="Joined"/> answered for its flag, which never changes afterwards.
+    /// Joined <c>service_code</c> / <c>billing_code_modifier</c> values by the array's text, one cache per field (as
+    /// <see cref="joined"/> and <see cref="joinedUpper"/>): each remembers what <see cref="Joined"/> answered for its
+    /// flag, which never changes afterwards.
     /// </summary>
     readonly Utf8Cache<string> rawServiceCodes = new();
     readonly Utf8Cache<string> rawModifiers = new();

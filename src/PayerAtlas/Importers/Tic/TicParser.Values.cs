@@ -258,7 +258,8 @@ internal sealed partial class TicParser
     string Joined(int key, bool cacheable, bool upper)
     {
         var keySpan = joinScratch.AsSpan(0, key);
-        if (cacheable && joined.TryGet(keySpan, out var hit))
+        var cache = upper ? joinedUpper : joined;
+        if (cacheable && cache.TryGet(keySpan, out var hit))
         {
             return hit;
         }
@@ -293,7 +294,7 @@ internal sealed partial class TicParser
 
         if (cacheable)
         {
-            joined.Add(keySpan, result);
+            cache.Add(keySpan, result);
         }
 
         return result;

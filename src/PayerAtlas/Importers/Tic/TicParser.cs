@@ -21,6 +21,9 @@ internal sealed partial class TicParser : IDisposable
     readonly TicPath path = new();
     readonly Utf8Cache<string> strings = new();
     readonly Utf8Cache<string> joined = new();
+
+    /// <summary>Joined modifiers (upper-cased): apart from <see cref="joined"/>, so equal arrays of service codes and modifiers never answer for each other.</summary>
+    readonly Utf8Cache<string> joinedUpper = new();
     readonly List<string> parts = [];
     readonly ProviderTable providers = new();
     readonly HeaderState header = new();
