@@ -139,15 +139,7 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
     {
         lock (gate)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.Parameters.Add(new DuckDBParameter("glob", LakeLayout.ParquetGlob(root)));
-            if (code is not null)
-            {
-                cmd.Parameters.Add(new DuckDBParameter("prefix", LakeLayout.CodePrefix(code)));
-                cmd.Parameters.Add(new DuckDBParameter("code", code));
-            }
-
+            using var cmd = Command(sql, code);
             using var reader = cmd.ExecuteReader();
             var rows = new List<HospitalChargeRow>();
             while (reader.Read())
@@ -165,15 +157,7 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
     {
         lock (gate)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.Parameters.Add(new DuckDBParameter("glob", LakeLayout.ParquetGlob(root)));
-            if (code is not null)
-            {
-                cmd.Parameters.Add(new DuckDBParameter("prefix", LakeLayout.CodePrefix(code)));
-                cmd.Parameters.Add(new DuckDBParameter("code", code));
-            }
-
+            using var cmd = Command(sql, code);
             cmd.Parameters.Add(new DuckDBParameter("payer", (object?)query.Payer ?? DBNull.Value));
             cmd.Parameters.Add(new DuckDBParameter("state", (object?)query.State?.Trim().ToUpperInvariant() ?? DBNull.Value));
             cmd.Parameters.Add(new DuckDBParameter("as_of", query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow)));
@@ -207,6 +191,21 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
 
             return result;
         }
+    }
+
+    /// <summary>A query over the lake's parts: the glob, and for one code its partition prefix and the code.</summary>
+    DuckDBCommand Command(string sql, string? code)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.Add(new DuckDBParameter("glob", LakeLayout.ParquetGlob(root)));
+        if (code is not null)
+        {
+            cmd.Parameters.Add(new DuckDBParameter("prefix", LakeLayout.CodePrefix(code)));
+            cmd.Parameters.Add(new DuckDBParameter("code", code));
+        }
+
+        return cmd;
     }
 
     static long Count(DbDataReader reader, int i) => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);

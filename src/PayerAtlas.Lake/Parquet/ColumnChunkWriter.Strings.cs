@@ -6,37 +6,21 @@ namespace PayerAtlas.Lake.Parquet;
 internal sealed partial class ColumnChunkWriter
 {
     /// <summary>
-    /// Dictionary-encodes a string chunk: a value that is the same instance as the previous one costs one compare;
-    /// others one ordinal lookup per run of equal instances. A dictionary past half the rows (or past 3/4 of the first 1,024 or more rows) or past
-    /// <see cref="ParquetWriterOptions.MaxDictionaryBytes"/> makes the chunk PLAIN instead.
+    /// Dictionary-encodes a string chunk given row by row: rows are first cut into runs of the same instance (the
+    /// readers intern strings, so equal neighbours are one object: one reference compare per row), then written as
+    /// <see cref="WriteStringRuns"/> writes runs.
     /// </summary>
     public void WriteStrings(ColumnChunkInfo chunk, ReadOnlySpan<string?> column)
     {
         var n = column.Length;
-        var first = column[0];
-        var same = 1;
-        while (same < n && ReferenceEquals(column[same], first))
+        if (workspace.RunValues.Length < n)
         {
-            same++;
+            workspace.RunValues = new string?[Math.Max(n, workspace.RunValues.Length * 2)];
         }
 
-        if (same == n)
-        {
-            WriteConstantStrings(chunk, first, n);
-            return;
-        }
-
-        // Pass 1, in runs of the same instance (the readers intern strings, so equal neighbours are one object):
-        // each run costs one dictionary lookup at most; rows inside a run cost one reference compare.
-        var runIds = Indices(n);
-        var runRows = RunLengths(n);
+        var values = workspace.RunValues.AsSpan();
+        var lengths = RunLengths(n);
         var runs = 0;
-        dictionary.Reset();
-        var maxDistinct = Math.Max(1, n / 2);
-        var maxBytes = options.MaxDictionaryBytes;
-        string? previous = null;
-        var previousId = 0;
-        var present = 0;
         for (var i = 0; i < n;)
         {
             var s = column[i];
@@ -46,36 +30,20 @@ internal sealed partial class ColumnChunkWriter
                 end++;
             }
 
-            var id = -1;
-            if (s is not null)
-            {
-                if (!ReferenceEquals(s, previous))
-                {
-                    previousId = dictionary.IndexOf(s);
-                    previous = s;
-
-                    // Past half the rows distinct (or 3/4 of the first 1,024+ rows, to give up early on a near-unique
-                    // column), or past the byte limit, the dictionary would cost more than it saves: PLAIN instead.
-                    var distinct = dictionary.Count;
-                    if (distinct > maxDistinct || dictionary.Page.Length > maxBytes || (i >= 1023 && distinct * 4 > (i + 1) * 3))
-                    {
-                        WritePlainStrings(chunk, column);
-                        return;
-                    }
-                }
-
-                id = previousId;
-                present += end - i;
-            }
-
-            runIds[runs] = id;
-            runRows[runs] = end - i;
+            values[runs] = s;
+            lengths[runs] = end - i;
             runs++;
             i = end;
         }
 
-        chunk.NullCount = n - present;
-        WriteDictionaryPages(chunk, runIds[..runs], runRows[..runs], n);
+        try
+        {
+            WriteRuns(chunk, values[..runs], lengths[..runs], column);
+        }
+        finally
+        {
+            values[..runs].Clear();
+        }
     }
 
     /// <summary>
@@ -83,7 +51,16 @@ internal sealed partial class ColumnChunkWriter
     /// <paramref name="runLengths"/>[i] times): the dictionary and the RLE runs come straight from the runs, so rows
     /// cost nothing; a near-unique chunk is expanded into rows and written PLAIN.
     /// </summary>
-    public void WriteStringRuns(ColumnChunkInfo chunk, ReadOnlySpan<string?> runValues, ReadOnlySpan<int> runLengths)
+    public void WriteStringRuns(ColumnChunkInfo chunk, ReadOnlySpan<string?> runValues, ReadOnlySpan<int> runLengths) =>
+        WriteRuns(chunk, runValues, runLengths, default);
+
+    /// <summary>
+    /// The dictionary built over the runs, one ordinal lookup per run whose value is not the previous run's instance.
+    /// A dictionary past half the rows (or past 3/4 of the first 1,024 or more rows) or past
+    /// <see cref="ParquetWriterOptions.MaxDictionaryBytes"/> makes the chunk PLAIN instead, from <paramref name="rows"/>
+    /// when the caller has them, else from the runs expanded.
+    /// </summary>
+    void WriteRuns(ColumnChunkInfo chunk, ReadOnlySpan<string?> runValues, ReadOnlySpan<int> runLengths, ReadOnlySpan<string?> rows)
     {
         var n = chunk.Rows;
         if (runValues.Length == 1)
@@ -110,11 +87,22 @@ internal sealed partial class ColumnChunkWriter
                 {
                     previousId = dictionary.IndexOf(s);
                     previous = s;
+
+                    // Past half the rows distinct (or 3/4 of the first 1,024+ rows, to give up early on a near-unique
+                    // column), or past the byte limit, the dictionary would cost more than it saves: PLAIN instead.
                     var distinct = dictionary.Count;
                     if (distinct > maxDistinct || dictionary.Page.Length > maxBytes || (row >= 1023 && distinct * 4 > (row + 1) * 3))
                     {
-                        WritePlainStrings(chunk, Expand(runValues, runLengths, n));
-                        Array.Clear(workspace.Rows, 0, n);
+                        if (rows.Length == n)
+                        {
+                            WritePlainStrings(chunk, rows);
+                        }
+                        else
+                        {
+                            WritePlainStrings(chunk, Expand(runValues, runLengths, n));
+                            Array.Clear(workspace.Rows, 0, n);
+                        }
+
                         return;
                     }
                 }

@@ -30,6 +30,9 @@ internal sealed class ParquetWorkspace : IDisposable
     /// <summary>String runs expanded into rows, for a chunk given as runs that turns out near-unique (PLAIN).</summary>
     public string?[] Rows { get; set; } = [];
 
+    /// <summary>The run values of a string chunk given row by row (cleared after each chunk).</summary>
+    public string?[] RunValues { get; set; } = [];
+
     public void Dispose()
     {
         Values.Dispose();
