@@ -7,30 +7,33 @@ internal static class LakeStrings
 {
     public const int Count = 22;
 
-    public static string? Get(in RateObservation o, int column) => column switch
+    /// <summary>Adds the observation's 22 string columns, in order, to their runs.</summary>
+    public static void AddRow(StringRuns[] runs, in RateObservation o)
     {
-        0 => o.SourceFile,
-        1 => RowBatch.KindName(o.SourceKind),
-        2 => o.ReportingEntity,
-        3 => o.ReportingEntityType,
-        4 => o.Payer,
-        5 => o.Plan,
-        6 => o.PlanId,
-        7 => o.PlanIdType,
-        8 => o.PlanMarketType,
-        9 => o.Network,
-        10 => o.BillingCode,
-        11 => o.BillingCodeType,
-        12 => o.BillingCodeTypeVersion,
-        13 => o.Modifiers,
-        14 => o.NegotiationArrangement,
-        15 => o.NegotiatedType,
-        16 => o.Algorithm,
-        17 => RowBatch.ClassName(o.BillingClass),
-        18 => o.Setting,
-        19 => o.PlacesOfService,
-        20 => o.State,
-        21 => o.AdditionalInformation,
-        _ => throw new ArgumentOutOfRangeException(nameof(column)),
-    };
+        runs[0].AddRow(o.SourceFile);
+        runs[1].AddRow(RowBatch.KindName(o.SourceKind));
+        runs[2].AddRow(o.ReportingEntity);
+        runs[3].AddRow(o.ReportingEntityType);
+        runs[4].AddRow(o.Payer);
+        runs[5].AddRow(o.Plan);
+        runs[6].AddRow(o.PlanId);
+        runs[7].AddRow(o.PlanIdType);
+        runs[8].AddRow(o.PlanMarketType);
+        runs[9].AddRow(o.Network);
+        runs[10].AddRow(o.BillingCode);
+        runs[11].AddRow(o.BillingCodeType);
+        runs[12].AddRow(o.BillingCodeTypeVersion);
+        runs[13].AddRow(o.Modifiers);
+        runs[14].AddRow(o.NegotiationArrangement);
+        runs[15].AddRow(o.NegotiatedType);
+        runs[16].AddRow(o.Algorithm);
+        runs[17].AddRow(RowBatch.ClassName(o.BillingClass));
+        runs[18].AddRow(o.Setting);
+        runs[19].AddRow(o.PlacesOfService);
+        runs[20].AddRow(o.State);
+        runs[21].AddRow(o.AdditionalInformation);
+    }
+
+    /// <summary>One string column per observation's runs: <see cref="Count"/> of them, in <see cref="AddRow"/>'s order.</summary>
+    public static StringRuns[] NewRuns() => [.. Enumerable.Range(0, Count).Select(_ => new StringRuns())];
 }

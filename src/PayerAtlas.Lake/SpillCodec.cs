@@ -9,7 +9,8 @@ namespace PayerAtlas.Lake;
 /// </summary>
 internal static class SpillCodec
 {
-    public static void Write(SpillBuffer w, ReadOnlySpan<RateObservation> rows)
+    /// <param name="runs">The encoder's scratch: the string columns' runs, gathered in one pass over the rows.</param>
+    public static void Write(SpillBuffer w, ReadOnlySpan<RateObservation> rows, StringRuns[] runs)
     {
         var n = rows.Length;
         w.Int32(n);
@@ -18,25 +19,20 @@ internal static class SpillCodec
             return;
         }
 
-        for (var c = 0; c < LakeStrings.Count; c++)
+        // One pass over the rows (each row's fields read once, no per-column dispatch), then the runs column by column.
+        foreach (ref readonly var o in rows)
         {
-            var previous = LakeStrings.Get(in rows[0], c);
-            var run = 1;
-            for (var i = 1; i < n; i++)
-            {
-                var v = LakeStrings.Get(in rows[i], c);
-                if (ReferenceEquals(v, previous) || v == previous)
-                {
-                    run++;
-                    continue;
-                }
+            LakeStrings.AddRow(runs, in o);
+        }
 
-                Run(w, run, previous);
-                previous = v;
-                run = 1;
+        foreach (var column in runs)
+        {
+            for (var r = 0; r < column.Values.Length; r++)
+            {
+                Run(w, column.Lengths[r], column.Values[r]);
             }
 
-            Run(w, run, previous);
+            column.Clear();
         }
 
         foreach (ref readonly var o in rows)

@@ -10,6 +10,7 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
     readonly Dictionary<PartitionKey, Open> open = [];
     readonly Dictionary<PartitionKey, string> paths = [];
     readonly SpillBuffer buffer = new();
+    readonly StringRuns[] runs = LakeStrings.NewRuns();
     byte[] readBuffer = new byte[1 << 16];
     long tick;
 
@@ -39,7 +40,7 @@ internal sealed class SpillFiles(string folder, int maxOpen) : IDisposable
 
         file.LastUsed = ++tick;
         buffer.Reset();
-        SpillCodec.Write(buffer, batch.Rows);
+        SpillCodec.Write(buffer, batch.Rows, runs);
         Span<byte> length = stackalloc byte[4];
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, buffer.Length);
         file.Stream.Write(length);

@@ -29,6 +29,18 @@ internal sealed class StringRuns
         count++;
     }
 
+    /// <summary>One more row: extends the last run when the value equals its value (same instance or same text).</summary>
+    public void AddRow(string? value)
+    {
+        if (count > 0 && (ReferenceEquals(values[count - 1], value) || string.Equals(values[count - 1], value, StringComparison.Ordinal)))
+        {
+            lengths[count - 1]++;
+            return;
+        }
+
+        Add(value, 1);
+    }
+
     public void Clear()
     {
         Array.Clear(values, 0, count);
