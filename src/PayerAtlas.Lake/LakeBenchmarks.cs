@@ -75,12 +75,13 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
         FROM read_parquet($glob, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)
         WHERE {codes}
           AND coalesce(payer_name, '') = ''
-          AND negotiated_type IN ('gross', 'discounted cash', 'min', 'max')
+          AND negotiated_type IN ({types})
           AND rate IS NOT NULL AND NOT coalesce(rate_is_percentage, false)
         """;
 
-    static readonly string HospitalOneCode = HospitalTemplate.Replace("{codes}", "code_prefix = $prefix AND billing_code = $code", StringComparison.Ordinal);
-    static readonly string HospitalAllCodes = HospitalTemplate.Replace("{codes}", "billing_code IS NOT NULL", StringComparison.Ordinal);
+    static readonly string HospitalTypes = HospitalTemplate.Replace("{types}", string.Join(", ", HospitalCharge.Types.Select(t => $"'{t}'")), StringComparison.Ordinal);
+    static readonly string HospitalOneCode = HospitalTypes.Replace("{codes}", "code_prefix = $prefix AND billing_code = $code", StringComparison.Ordinal);
+    static readonly string HospitalAllCodes = HospitalTypes.Replace("{codes}", "billing_code IS NOT NULL", StringComparison.Ordinal);
 
     readonly string root;
     readonly DuckDBConnection connection;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PayerAtlas.Publishing.Model;
 using PayerAtlas.Rates;
 using PayerAtlas.Sources;
@@ -109,13 +108,7 @@ internal static class CommercialRates
     /// <summary>"rates.platform-health-insurance.CA.institutional.none"; a second benchmark with the same key gets "-2".</summary>
     static string Key(RateBenchmark b, HashSet<string> used)
     {
-        var slug = new StringBuilder();
-        foreach (var c in b.Payer.ToLowerInvariant())
-        {
-            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-
-        var key = $"rates.{slug.ToString().Trim('-')}.{b.State ?? "any"}.{b.BillingClass?.ToString().ToLowerInvariant() ?? "any"}.{(b.Modifiers.Length == 0 ? "none" : b.Modifiers.Replace(':', '-'))}";
+        var key = $"rates.{FactSlug.Of(b.Payer)}.{b.State ?? "any"}.{b.BillingClass?.ToString().ToLowerInvariant() ?? "any"}.{(b.Modifiers.Length == 0 ? "none" : b.Modifiers.Replace(':', '-'))}";
         var unique = key;
         for (var n = 2; !used.Add(unique); n++)
         {

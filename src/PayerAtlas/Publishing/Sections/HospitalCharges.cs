@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PayerAtlas.Rates;
 using PayerAtlas.Sources;
 
@@ -58,32 +57,12 @@ internal static class HospitalCharges
         var rows = new List<Row>(charges.Count);
         foreach (var c in charges)
         {
-            var slug = Slug(c.Hospital);
+            var slug = FactSlug.Of(c.Hospital);
             var n = counts[slug] = counts.GetValueOrDefault(slug) + 1;
             rows.Add(new Row(c, $"hospital.{slug}.{n.ToString(CultureInfo.InvariantCulture)}"));
         }
 
         return rows;
-    }
-
-    static string Slug(string name)
-    {
-        // Letters and digits; every other run one dash ("West Mercy Hospital" → "west-mercy-hospital").
-        var slug = new StringBuilder(name.Length);
-        foreach (var ch in name.ToLowerInvariant())
-        {
-            if (char.IsAsciiLetterOrDigit(ch))
-            {
-                slug.Append(ch);
-            }
-            else if (slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
-
-        var s = slug.ToString().TrimEnd('-');
-        return s.Length == 0 ? "unnamed" : s;
     }
 
     sealed record Row(HospitalCharge C, string Key);
