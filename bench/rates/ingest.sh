@@ -9,14 +9,18 @@
 # Python's json.load of the plain file (the common baseline) runs too when PYTHON=1 (the default up to 2 GB: it holds the
 # whole document in memory, ~7x the file; PYTHON=0 skips it).
 # Environment: SIZE (uncompressed JSON, default 1GB), WORK (scratch folder, default a temp dir, removed at the end unless
-# KEEP=1), KINDS (plain,gzip), PYTHON, RESULTS (default bench/results/rates-ingest-<SIZE>.md).
-# MB/s is 10^6 bytes of uncompressed JSON per second of the whole process (start-up included).
+# KEEP=1), KINDS (plain,gzip), ROUNDS (default 3), PYTHON, RESULTS (default bench/results/rates-ingest-<SIZE>.md).
+# MB/s is 10^6 bytes of uncompressed JSON per second of the whole process (start-up included). Each round runs the
+# scan, then the ingest into a fresh lake; the table gives the medians and the median of the rounds' ingest/scan
+# ratios (the VM's speed drifts by ±20 % within minutes, so only same-round ratios compare). Lakes are deleted at the
+# end, not between runs: ext4 makes the next run's file creation pay for recently deleted inodes (~1 s measured).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 SIZE="${SIZE:-1GB}"
 KINDS="${KINDS:-plain,gzip}"
+ROUNDS="${ROUNDS:-3}"
 RESULTS="${RESULTS:-$repo/bench/results/rates-ingest-$SIZE.md}"
 case "$SIZE" in *GB) gb="${SIZE%GB}" ;; *) gb=1 ;; esac
 PYTHON="${PYTHON:-$([[ "${gb%%.*}" -le 2 ]] && echo 1 || echo 0)}"
@@ -39,6 +43,8 @@ dotnet build "$repo/bench/PayerAtlas.Bench.Rates" -c Release -nologo -v q >&2
 cli=(dotnet "$repo/artifacts/bin/PayerAtlas.Cli/release/PayerAtlas.Cli.dll")
 bench=(dotnet "$repo/artifacts/bin/PayerAtlas.Bench.Rates/release/PayerAtlas.Bench.Rates.dll")
 
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
 # measure <name> <cmd...>: runs once, prints "seconds peak_kb" and keeps the command's stdout in $WORK/<name>.out
 measure() {
   local name="$1"; shift
@@ -51,6 +57,8 @@ measure() {
   echo
   echo "Machine: $(nproc) vCPU, load average at start $(cut -d' ' -f1-3 /proc/loadavg) (shared with other builds: figures are noisy)."
   echo
+  echo "Medians of $ROUNDS rounds (scan, then ingest into a fresh lake); ingest / scan is the median of the rounds' ratios (each round's in brackets); peak RSS the largest."
+  echo
   echo "| file | JSON MB | token scan MB/s | scan peak RSS MB | ingest MB/s | ingest / scan | ingest peak RSS MB | observations | part files | Python json.load MB/s (peak RSS MB) |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULTS.tmp"
@@ -61,11 +69,19 @@ for kind in ${KINDS//,/ }; do
   log "synth $file"
   "${cli[@]}" rates synth --out "$file" --size "$SIZE" "${gz[@]}" >"$WORK/synth-$kind.out" 2>/dev/null
   json_bytes=$(grep -o '[0-9,]* bytes of JSON' "$WORK/synth-$kind.out" | tr -d , | cut -d' ' -f1)
-  log "token scan ($kind)"
-  read -r scan_s scan_kb < <(measure "scan-$kind" "${bench[@]}" scan "$file")
-  lake="$WORK/lake-$kind"; rm -rf "$lake"
-  log "ingest ($kind)"
-  read -r ingest_s ingest_kb < <(measure "ingest-$kind" "${cli[@]}" rates ingest "$file" --lake "$lake")
+  scans=(); ingests=(); ratios=(); kbs=()
+  for round in $(seq "$ROUNDS"); do
+    log "token scan ($kind, round $round)"
+    read -r scan_s scan_kb < <(measure "scan-$kind" "${bench[@]}" scan "$file")
+    lake="$WORK/lake-$kind-$round"
+    log "ingest ($kind, round $round)"
+    read -r ingest_s ingest_kb < <(measure "ingest-$kind" "${cli[@]}" rates ingest "$file" --lake "$lake")
+    scans+=("$scan_s"); ingests+=("$ingest_s"); kbs+=("$ingest_kb")
+    ratios+=("$(awk -v s="$scan_s" -v i="$ingest_s" 'BEGIN { printf "%.3f", s/i }')")
+    log "  scan ${scan_s}s, ingest ${ingest_s}s (${ingest_kb} KB)"
+  done
+  scan_s=$(median "${scans[@]}"); ingest_s=$(median "${ingests[@]}"); ratio=$(median "${ratios[@]}")
+  ingest_kb=$(printf '%s\n' "${kbs[@]}" | sort -n | tail -1)
   obs=$(grep -o '^[0-9,]* observations' "$WORK/ingest-$kind.out" | tr -d , | cut -d' ' -f1)
   parts=$(find "$lake" -name '*.parquet' | wc -l)
   python="—"
@@ -74,11 +90,12 @@ for kind in ${KINDS//,/ }; do
     read -r py_s py_kb < <(measure "python-$kind" python3 -c "$python_load" "$file")
     python=$(awk -v b="$json_bytes" -v s="$py_s" -v k="$py_kb" 'BEGIN { printf "%.1f (%.0f)", b/1e6/s, k/1024 }')
   fi
-  row=$(awk -v b="$json_bytes" -v ss="$scan_s" -v sk="$scan_kb" -v is="$ingest_s" -v ik="$ingest_kb" -v o="$obs" -v p="$parts" -v f="$(basename "$file")" -v py="$python" \
-    'BEGIN { printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f | %.0f | %d | %d | %s |", f, b/1e6, b/1e6/ss, sk/1024, b/1e6/is, ss/is, ik/1024, o, p, py }')
+  row=$(awk -v b="$json_bytes" -v ss="$scan_s" -v sk="$scan_kb" -v is="$ingest_s" -v ik="$ingest_kb" -v o="$obs" -v p="$parts" -v f="$(basename "$file")" -v py="$python" -v r="$ratio" -v all="${ratios[*]}" \
+    'BEGIN { printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f (%s) | %.0f | %d | %d | %s |", f, b/1e6, b/1e6/ss, sk/1024, b/1e6/is, r, all, ik/1024, o, p, py }')
   echo "$row" | tee -a "$RESULTS.tmp" >&2
-  rm -rf "$lake" "$file"
+  rm -f "$file"
 done
+rm -rf "$WORK"/lake-*
 
 mv "$RESULTS.tmp" "$RESULTS"
 log "results: $RESULTS"

@@ -31,7 +31,9 @@ internal sealed class ArrayShelf<T>(long maxRetained)
             }
         }
 
-        return new T[size];
+        // Arrays without references (the lake writer's byte blocks) live on the pinned heap, uninitialised: the GC
+        // neither copies them while they age nor zeroes them (they are written before they are read).
+        return RuntimeHelpers.IsReferenceOrContainsReferences<T>() ? new T[size] : GC.AllocateUninitializedArray<T>(size, pinned: true);
     }
 
     /// <summary>Takes an array back; its first <paramref name="used"/> elements are cleared when they hold references.</summary>

@@ -68,18 +68,23 @@ public sealed class LakeBenchmarks : IRateBenchmarks, IDisposable
     /// <summary>Every code of the lake at once (the same figures, grouped by code as well).</summary>
     static readonly string AllCodes = Template.Replace("{codes}", "billing_code IS NOT NULL", StringComparison.Ordinal);
 
-    /// <summary>The hospitals' payer-independent charges (payer empty, one row per charge kind), folded per item in C#.</summary>
+    /// <summary>
+    /// The hospitals' payer-independent charges (payer empty, one row per charge kind), folded per item in C#. The
+    /// parts are read together with an empty relation of the numeric locator columns, so a lake written before they
+    /// existed (its locators all text) reads too.
+    /// </summary>
     const string HospitalTemplate = """
         SELECT billing_code, reporting_entity, state, setting, coalesce(modifiers, '') AS modifiers, negotiated_type, rate,
-               source_file, locator
-        FROM read_parquet($glob, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)
+               source_file, {locator} AS locator
+        FROM (SELECT * FROM read_parquet($glob, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)
+              UNION ALL BY NAME {locatorColumns})
         WHERE {codes}
           AND coalesce(payer_name, '') = ''
           AND negotiated_type IN ({types})
           AND rate IS NOT NULL AND NOT coalesce(rate_is_percentage, false)
         """;
 
-    static readonly string HospitalTypes = HospitalTemplate.Replace("{types}", string.Join(", ", HospitalCharge.Types.Select(t => $"'{t}'")), StringComparison.Ordinal);
+    static readonly string HospitalTypes = HospitalTemplate.Replace("{locator}", LakeSchema.LocatorSql, StringComparison.Ordinal).Replace("{locatorColumns}", LakeSchema.LocatorColumnsSql, StringComparison.Ordinal).Replace("{types}", string.Join(", ", HospitalCharge.Types.Select(t => $"'{t}'")), StringComparison.Ordinal);
     static readonly string HospitalOneCode = HospitalTypes.Replace("{codes}", "code_prefix = $prefix AND billing_code = $code", StringComparison.Ordinal);
     static readonly string HospitalAllCodes = HospitalTypes.Replace("{codes}", "billing_code IS NOT NULL", StringComparison.Ordinal);
 

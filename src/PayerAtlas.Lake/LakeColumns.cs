@@ -4,18 +4,30 @@ using PayerAtlas.Rates;
 namespace PayerAtlas.Lake;
 
 /// <summary>
-/// Rows of one partition as columns, filled from its spill (<see cref="SpillCodec.Read"/>) and written as a Parquet row
-/// group in <see cref="LakeSchema.Fields"/> order: the string columns as the runs the spill stores (never expanded into
-/// rows), the others row by row. Arrays grow to the largest row group and are reused.
+/// Rows of one partition as columns, filled from its <see cref="PartitionRows"/> and written as a Parquet row group in
+/// <see cref="LakeSchema.Fields"/> order: the string columns as runs of equal heads (never expanded into rows), the
+/// others row by row. Arrays grow to the largest row group and are reused.
 /// </summary>
 internal sealed class LakeColumns
 {
-    /// <summary>The string columns as runs of equal values (one instance per value: <see cref="SpillStrings"/>).</summary>
+    /// <summary>The item columns as runs of equal values (the price columns' entries stay empty).</summary>
     public readonly StringRuns[] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => new StringRuns())];
 
-    /// <summary>The strings read back, shared by every partition this writer compacts.</summary>
-    public SpillStrings Interned { get; } = new();
-    public RateLocator[] Locators = [];
+    /// <summary>The price columns as runs of equal price heads: each column's value is its head's (written keyed).</summary>
+    int[] priceKeys = new int[64];
+    int[] priceLengths = new int[64];
+    int priceRuns;
+    HeadTable<PriceColumns>? prices;
+
+    /// <summary>Text locators (CSV lines, readers' own paths); null where the numbers below say where.</summary>
+    public readonly StringRuns LocatorTexts = new();
+
+    /// <summary>A numeric locator's array indices, outermost first (<see cref="RateLocator.Indices"/>), and its byte offset.</summary>
+    public int?[] JsonItems = [];
+    public int?[] JsonRates = [];
+    public int?[] JsonPrices = [];
+    public int?[] JsonProviders = [];
+    public long?[] ByteOffsets = [];
     public double?[] Rates = [];
     public bool?[] Percentages = [];
     public double?[] BilledCharges = [];
@@ -29,10 +41,14 @@ internal sealed class LakeColumns
     public int Extend(int rows)
     {
         var start = Count;
-        if (start + rows > Locators.Length)
+        if (start + rows > Rates.Length)
         {
-            var size = Math.Max(start + rows, Locators.Length * 2);
-            Array.Resize(ref Locators, size);
+            var size = Math.Max(start + rows, Rates.Length * 2);
+            Array.Resize(ref JsonItems, size);
+            Array.Resize(ref JsonRates, size);
+            Array.Resize(ref JsonPrices, size);
+            Array.Resize(ref JsonProviders, size);
+            Array.Resize(ref ByteOffsets, size);
             Array.Resize(ref Rates, size);
             Array.Resize(ref Percentages, size);
             Array.Resize(ref BilledCharges, size);
@@ -45,6 +61,100 @@ internal sealed class LakeColumns
         return start;
     }
 
+    /// <summary>
+    /// Appends the partition's rows: their numbers row by row, their string columns as one run per stretch of equal
+    /// item heads and one per stretch of equal price heads.
+    /// </summary>
+    public void Fill(PartitionRows rows, HeadTable<ItemColumns> items, HeadTable<PriceColumns> prices)
+    {
+        var i = Extend(rows.Count);
+        var texts = rows.Texts;
+        int itemHead = -1, itemRun = 0, priceHead = -1, priceRun = 0;
+        var offset = 0L;
+        foreach (var (block, used) in rows.Blocks())
+        {
+            var reader = new PartitionRows.RowReader(block.AsSpan(0, used));
+            while (!reader.End)
+            {
+                reader.Next(ref offset, out var row);
+                if (row.Item != itemHead)
+                {
+                    AddRun(LakeStrings.ItemColumns, itemHead < 0 ? null : items[itemHead], itemRun);
+                    itemHead = row.Item;
+                    itemRun = 0;
+                }
+
+                if (row.Price != priceHead)
+                {
+                    AddPriceRun(priceHead, priceRun);
+                    priceHead = row.Price;
+                    priceRun = 0;
+                }
+
+                itemRun++;
+                priceRun++;
+                if (row.Shape == RateLocatorShape.Text)
+                {
+                    LocatorTexts.Add(texts[row.Text], 1);
+                    JsonItems[i] = JsonRates[i] = JsonPrices[i] = JsonProviders[i] = null;
+                    ByteOffsets[i] = null;
+                }
+                else
+                {
+                    LocatorTexts.Add(null, 1);
+                    JsonItems[i] = row.A;
+                    JsonRates[i] = row.B;
+                    JsonPrices[i] = row.C;
+                    JsonProviders[i] = row.Shape == RateLocatorShape.AllowedAmountProvider ? row.D : null;
+                    ByteOffsets[i] = row.Offset;
+                }
+
+                Rates[i] = row.Rate;
+                BilledCharges[i] = row.Billed;
+                Percentages[i] = row.IsPercentage;
+                NpiCounts[i] = row.NpiCount;
+                TinCounts[i] = row.TinCount;
+                Expirations[i] = row.Expiration;
+                i++;
+            }
+        }
+
+        AddRun(LakeStrings.ItemColumns, itemHead < 0 ? null : items[itemHead], itemRun);
+        AddPriceRun(priceHead, priceRun);
+        this.prices = prices;
+    }
+
+    void AddPriceRun(int head, int rows)
+    {
+        if (head < 0 || rows == 0)
+        {
+            return;
+        }
+
+        if (priceRuns == priceKeys.Length)
+        {
+            Array.Resize(ref priceKeys, priceRuns * 2);
+            Array.Resize(ref priceLengths, priceRuns * 2);
+        }
+
+        priceKeys[priceRuns] = head;
+        priceLengths[priceRuns] = rows;
+        priceRuns++;
+    }
+
+    void AddRun(ReadOnlySpan<int> columns, string?[]? head, int rows)
+    {
+        if (head is null || rows == 0)
+        {
+            return;
+        }
+
+        for (var c = 0; c < columns.Length; c++)
+        {
+            Strings[columns[c]].Add(head[c], rows);
+        }
+    }
+
     /// <summary>Empties the columns, dropping the string references.</summary>
     public void Clear()
     {
@@ -53,7 +163,9 @@ internal sealed class LakeColumns
             column.Clear();
         }
 
-        Array.Clear(Locators, 0, Count);
+        LocatorTexts.Clear();
+        priceRuns = 0;
+        prices = null;
         Count = 0;
     }
 
@@ -64,7 +176,12 @@ internal sealed class LakeColumns
         var g = writer.BeginRowGroup(n);
         Text(g, 0);
         Text(g, 1);
-        g.WriteUtf8(new LocatorRows(Locators));
+        g.WriteStringRuns(LocatorTexts.Values, LocatorTexts.Lengths);
+        g.WriteInt32s(JsonItems.AsSpan(0, n));
+        g.WriteInt32s(JsonRates.AsSpan(0, n));
+        g.WriteInt32s(JsonPrices.AsSpan(0, n));
+        g.WriteInt32s(JsonProviders.AsSpan(0, n));
+        g.WriteInt64s(ByteOffsets.AsSpan(0, n));
         for (var c = 2; c <= 15; c++)
         {
             Text(g, c);
@@ -85,15 +202,25 @@ internal sealed class LakeColumns
         g.End();
     }
 
-    void Text(ParquetRowGroup g, int column) => g.WriteStringRuns(Strings[column].Values, Strings[column].Lengths);
-
-    /// <summary>The locator column: formatted as UTF-8 straight into the page, no string per row.</summary>
-    readonly struct LocatorRows(RateLocator[] locators) : IUtf8Rows
+    void Text(ParquetRowGroup g, int column)
     {
-        public int Format(int row, Span<byte> destination)
+        var position = LakeStrings.PricePosition(column);
+        if (position < 0)
         {
-            var n = locators[row].FormatUtf8(destination);
-            return n >= 0 ? n : IUtf8Rows.TooSmall(System.Text.Encoding.UTF8.GetByteCount(locators[row].ToString()));
+            g.WriteStringRuns(Strings[column].Values, Strings[column].Lengths);
         }
+        else
+        {
+            g.WriteKeyedRuns(priceKeys.AsSpan(0, priceRuns), priceLengths.AsSpan(0, priceRuns), new HeadColumn<PriceColumns>(prices!, position));
+        }
+    }
+
+    /// <summary>One column of a head table, as the Parquet writer's table of values.</summary>
+    readonly struct HeadColumn<T>(HeadTable<T> table, int position) : IStringTable
+        where T : struct, IHeadColumns
+    {
+        public int Count => table.Count;
+
+        public string? this[int key] => table[key][position];
     }
 }

@@ -75,7 +75,7 @@ public sealed class LakeIngest : IRateSink, IAsyncDisposable
             Url = facts.Url,
             Bytes = facts.Bytes,
             UncompressedBytes = facts.UncompressedBytes,
-            Kind = facts.Kind ?? (Kind is { } k ? RowBatch.KindName(k) : "empty"),
+            Kind = facts.Kind ?? (Kind is { } k ? LakeStrings.KindName(k) : "empty"),
             ReportingEntity = ReportingEntity,
             Observations = writer.Observations,
             Rejected = facts.Rejected,

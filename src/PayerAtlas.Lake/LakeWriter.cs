@@ -5,25 +5,35 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// Writes observations into part files in one staging folder, partitioned by payer and code prefix. The reader's
-/// thread only copies fields into per-partition column batches; full batches (or the largest, when
-/// <see cref="LakeWriterOptions.MaxBufferedRows"/> is reached) go through bounded channels to background encoders that
-/// append them to their partition's spill file in a compact form (parsing and spilling use both cores, and a slow disk
-/// slows the reader instead of growing memory). Once the source is read, each partition's spill becomes one part file
-/// of full row groups, the encoders working in parallel; <see cref="RateLake"/> moves the parts into place.
+/// thread only copies each observation into a batch (one contiguous copy: the reader is the ingest's bottleneck); a
+/// partitioner thread appends the batches' observations to their partitions' <see cref="PartitionRows"/> (a compact
+/// in-memory form); a partition is handed to a background encoder as a row group when it reaches
+/// <see cref="LakeWriterOptions.RowGroupRows"/>, or, when <see cref="LakeWriterOptions.MaxBufferedBytes"/> is reached,
+/// if it is among the largest. Each encoder appends its row groups to its partitions' part files; once the source is
+/// read every partition's remaining rows are written the same way, the encoders in parallel, and <see cref="RateLake"/>
+/// moves the parts into place.
 /// </summary>
 public sealed class LakeWriter : IRateSink, IAsyncDisposable
 {
     readonly LakeWriterOptions options;
     readonly Encoder[] encoders;
-    readonly ConcurrentQueue<RowBatch> pool = new();
-    readonly ArrayShelf<RateObservation> arrays;
+    readonly ArrayShelf<byte> blocks;
+    readonly HeadTable<ItemColumns> items = new();
+    readonly HeadTable<PriceColumns> prices = new();
     readonly CancellationTokenSource abort = new();
     readonly Dictionary<string, PayerSlots> payers = new(StringComparer.Ordinal);
-    readonly List<Slot> openSlots = [];
+    readonly List<Slot> slots = [];
+    readonly object idle = new();
+    readonly BlockingCollection<(RateObservation[] Rows, int Count)> filled = new(BatchesInFlight);
+    readonly BlockingCollection<RateObservation[]> empty = new(BatchesInFlight + 2);
+    readonly Task partitioner;
+    RateObservation[] batch;
+    int batchCount;
     string? lastPayer;
     string? lastCode;
     Slot? lastSlot;
-    int bufferedRows;
+    long bufferedBytes;
+    int queued;
     bool finished;
 
     public LakeWriter(string stagingFolder, LakeWriterOptions? options = null)
@@ -33,59 +43,119 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         Directory.CreateDirectory(stagingFolder);
         var share = Math.Max(1, this.options.Encoders);
 
-        // Spare arrays kept for reuse, as many rows as the budget: enough that batches regrowing after a flush find theirs.
-        arrays = new ArrayShelf<RateObservation>(Math.Max(this.options.RowGroupRows, this.options.MaxBufferedRows));
+        // Blocks given back by the encoders are kept for the partitions that fill next, up to a quarter of the budget
+        // (what one round of writing the largest partitions frees).
+        blocks = new ArrayShelf<byte>(Math.Max(PartitionRows.BlockBytes, this.options.MaxBufferedBytes / 4));
+        // Each encoder creates its files in a folder of its own: file creation takes the folder's lock.
         encoders = Enumerable.Range(0, share)
-            .Select(i => new Encoder(this, new SpillFiles(
-                Path.Combine(Path.GetDirectoryName(stagingFolder)!, "spill", i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                Math.Max(1, this.options.MaxOpenFiles / share))))
+            .Select(i => new Encoder(this, new PartFiles(stagingFolder, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Max(1, this.options.MaxOpenFiles / share))))
             .ToArray();
+        for (var i = 0; i < BatchesInFlight + 1; i++)
+        {
+            empty.Add(new RateObservation[BatchRows]);
+        }
+
+        batch = new RateObservation[BatchRows];
+        partitioner = Task.Factory.StartNew(Partition, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
+
+    /// <summary>Observations per hand-off from the reader's thread to the partitioner's (~280 bytes each).</summary>
+    const int BatchRows = 2_048;
+
+    /// <summary>Batches waiting for the partitioner; past it the reader waits.</summary>
+    const int BatchesInFlight = 2;
 
     public string StagingFolder { get; }
 
     /// <summary>Observations accepted so far.</summary>
     public long Observations { get; private set; }
 
+    /// <summary>Copies the observation into the current batch; a full batch goes to the partitioner's thread.</summary>
     public void Write(in RateObservation observation)
+    {
+        batch[batchCount++] = observation;
+        Observations++;
+        if (batchCount == batch.Length)
+        {
+            HandOff();
+        }
+    }
+
+    void HandOff()
+    {
+        try
+        {
+            filled.Add((batch, batchCount));
+            batch = empty.Take();
+        }
+        catch (InvalidOperationException)
+        {
+            // The partitioner stopped: its fault (or an encoder's) surfaces here.
+            partitioner.GetAwaiter().GetResult();
+            throw new InvalidOperationException("the lake writer stopped");
+        }
+
+        batchCount = 0;
+    }
+
+    /// <summary>The partitioner's thread: places each observation of each batch in its partition, in order.</summary>
+    void Partition()
+    {
+        try
+        {
+            foreach (var (rows, n) in filled.GetConsumingEnumerable(abort.Token))
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    Place(in rows[i]);
+                }
+
+                empty.Add(rows);
+            }
+        }
+        catch
+        {
+            // Unblock a reader waiting for an empty batch; the fault surfaces from HandOff or FinishAsync.
+            filled.CompleteAdding();
+            empty.CompleteAdding();
+            throw;
+        }
+    }
+
+    void Place(in RateObservation observation)
     {
         var slot = ReferenceEquals(observation.Payer, lastPayer) && ReferenceEquals(observation.BillingCode, lastCode) && lastSlot is not null
             ? lastSlot
             : Find(in observation);
-        if (slot.Batch is null)
+        var headBytes = items.Bytes + prices.Bytes;
+        var item = items.Find(in observation);
+        var price = prices.Find(in observation);
+        var rows = slot.Rows ??= new PartitionRows(slot.Key, blocks);
+        bufferedBytes += rows.Add(in observation, item, price) + (items.Bytes + prices.Bytes - headBytes);
+        if (rows.Count >= options.RowGroupRows
+            || ((rows.Count & 1023) == 0 && rows.Count >= options.EarlyRowGroupRows && encoders[slot.Encoder].Queue.Count == 0))
         {
-            if (openSlots.Count >= options.MaxOpenBatches)
-            {
-                FlushLargest();
-            }
-
-            slot.Batch = Rent(slot.Key);
-            openSlots.Add(slot);
-        }
-
-        slot.Batch.Add(in observation);
-        Observations++;
-        bufferedRows++;
-        if (slot.Batch.IsFull)
-        {
+            // Full, or worth a row group while its encoder has nothing to do (writing then overlaps the read).
             Flush(slot);
         }
-        else if (bufferedRows > options.MaxBufferedRows)
+        else if (bufferedBytes > options.MaxBufferedBytes)
         {
             FlushLargest();
         }
     }
 
-    /// <summary>Flushes every batch, waits for the Parquet thread and closes the files; returns the staged parts.</summary>
+    /// <summary>Writes every partition's remaining rows, waits for the encoders and finishes the files; returns the staged parts.</summary>
     internal async Task<IReadOnlyList<StagedPart>> FinishAsync()
     {
-        foreach (var slot in openSlots.ToList())
+        if (batchCount > 0)
         {
-            Flush(slot);
+            HandOff();
         }
 
+        filled.CompleteAdding();
+        await partitioner.ConfigureAwait(false);
+        FlushAll();
         finished = true;
-        var parts = new List<StagedPart>();
         foreach (var e in encoders)
         {
             e.Queue.CompleteAdding();
@@ -96,12 +166,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
             await e.Drain.ConfigureAwait(false);
         }
 
-        foreach (var compacted in await Task.WhenAll(encoders.Select(e => Task.Run(() => Compact(e)))).ConfigureAwait(false))
-        {
-            parts.AddRange(compacted);
-        }
-
-        return parts;
+        return [.. encoders.SelectMany(e => e.Files.FinishAll())];
     }
 
     public async ValueTask DisposeAsync()
@@ -110,6 +175,15 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         {
             finished = true;
             await abort.CancelAsync().ConfigureAwait(false);
+            filled.CompleteAdding();
+            try
+            {
+                await partitioner.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+            {
+            }
+
             foreach (var e in encoders)
             {
                 e.Queue.CompleteAdding();
@@ -125,27 +199,31 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
 
         foreach (var e in encoders)
         {
-            e.Spill.Dispose();
+            e.Files.Dispose();
             e.Queue.Dispose();
         }
 
+        filled.Dispose();
+        empty.Dispose();
         abort.Dispose();
     }
 
     Slot Find(in RateObservation o)
     {
-        if (!payers.TryGetValue(o.Payer, out var slots))
+        if (!payers.TryGetValue(o.Payer, out var payer))
         {
-            slots = new PayerSlots(LakeLayout.PayerSlug(o.Payer));
-            payers.Add(o.Payer, slots);
+            payer = new PayerSlots(LakeLayout.PayerSlug(o.Payer));
+            payers.Add(o.Payer, payer);
         }
 
         var code = o.BillingCode.AsSpan();
         var raw = code[..Math.Min(code.Length, 3)];
-        var lookup = slots.ByRawPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = payer.ByRawPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(raw, out var slot))
         {
-            slot = new Slot(new PartitionKey(slots.Slug, LakeLayout.CodePrefix(raw)));
+            // Prefixes that differ only in case or punctuation (and payer names with one slug) share a partition.
+            var key = new PartitionKey(payer.Slug, LakeLayout.CodePrefix(raw));
+            slot = slots.Find(s => s.Key == key) ?? NewSlot(key);
             lookup[raw] = slot;
         }
 
@@ -155,82 +233,121 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         return slot;
     }
 
+    Slot NewSlot(PartitionKey key)
+    {
+        // Partitions go to the encoders in turn, so each gets an even share of them.
+        var slot = new Slot(key, slots.Count % encoders.Length);
+        slots.Add(slot);
+        return slot;
+    }
+
+    /// <summary>
+    /// Hands the largest partitions to the encoders until a quarter of the budget is free. When the head tables alone
+    /// hold a quarter of it (a source whose string columns rarely repeat), every partition is written and the tables
+    /// start over.
+    /// </summary>
     void FlushLargest()
     {
-        Slot? largest = null;
-        foreach (var s in openSlots)
+        if (items.Bytes + prices.Bytes > options.MaxBufferedBytes / 4)
         {
-            if (largest is null || s.Batch!.Count > largest.Batch!.Count)
-            {
-                largest = s;
-            }
+            FlushAll();
+            WaitForEncoders();
+            bufferedBytes -= items.Bytes + prices.Bytes;
+            items.Clear();
+            prices.Clear();
+            return;
         }
 
-        if (largest is not null)
+        var target = options.MaxBufferedBytes / 4 * 3;
+        foreach (var slot in slots.Where(s => s.Rows is not null).OrderByDescending(s => s.Rows!.Bytes).ToList())
         {
-            Flush(largest);
+            if (bufferedBytes <= target)
+            {
+                break;
+            }
+
+            Flush(slot);
+        }
+    }
+
+    /// <summary>Hands every partition's rows to the encoders, largest first (the encoders then finish together).</summary>
+    void FlushAll()
+    {
+        foreach (var slot in slots.Where(s => s.Rows is not null).OrderByDescending(s => s.Rows!.Count).ToList())
+        {
+            Flush(slot);
         }
     }
 
     void Flush(Slot slot)
     {
-        var batch = slot.Batch!;
-        slot.Batch = null;
-        openSlots.Remove(slot);
-        bufferedRows -= batch.Count;
-        if (batch.Count == 0)
+        var rows = slot.Rows!;
+        slot.Rows = null;
+        bufferedBytes -= rows.Bytes;
+        if (rows.Count == 0)
         {
-            Recycle(batch);
+            rows.Release();
             return;
         }
 
         // A partition always goes to the same encoder (its part files are that encoder's). Back-pressure: the reader
-        // waits here while that encoder is behind by QueuedBatches.
-        var encoder = encoders[(int)((uint)batch.Partition.GetHashCode() % (uint)encoders.Length)];
+        // waits here while that encoder is behind by QueuedPartitions.
+        var encoder = encoders[slot.Encoder];
+        Interlocked.Increment(ref queued);
         try
         {
-            encoder.Queue.Add(batch);
+            encoder.Queue.Add(rows);
         }
         catch (InvalidOperationException)
         {
             // The encoder stopped (its fault surfaces here) or the writer is finishing.
+            Interlocked.Decrement(ref queued);
+            rows.Release();
             encoder.Drain.GetAwaiter().GetResult();
             throw new InvalidOperationException("the lake writer stopped");
         }
     }
 
-    /// <summary>Keeps emptied batches for reuse; past <see cref="PooledBatches"/> a batch gives its arrays back and goes to the GC.</summary>
-    void Recycle(RowBatch batch)
+    /// <summary>Waits until the encoders have written every partition handed to them (or one of them failed).</summary>
+    void WaitForEncoders()
     {
-        if (pool.Count < PooledBatches)
+        lock (idle)
         {
-            batch.Clear();
-            pool.Enqueue(batch);
-        }
-        else
-        {
-            batch.Release();
+            while (Volatile.Read(ref queued) > 0)
+            {
+                if (encoders.FirstOrDefault(e => e.Drain.IsCompleted) is { } stopped)
+                {
+                    stopped.Drain.GetAwaiter().GetResult();
+                    throw new InvalidOperationException("the lake writer stopped");
+                }
+
+                Monitor.Wait(idle, 50);
+            }
         }
     }
 
-    const int PooledBatches = 256;
-
-    RowBatch Rent(PartitionKey key)
-    {
-        var batch = pool.TryDequeue(out var b) ? b : new RowBatch(options.RowGroupRows, arrays);
-        batch.Partition = key;
-        return batch;
-    }
-
-    /// <summary>An encoder's thread: spills the batches queued for it, in order.</summary>
+    /// <summary>An encoder's thread: writes the partitions queued for it, in order, as row groups.</summary>
     void Drain(Encoder encoder)
     {
         try
         {
-            foreach (var batch in encoder.Queue.GetConsumingEnumerable(abort.Token))
+            foreach (var rows in encoder.Queue.GetConsumingEnumerable(abort.Token))
             {
-                encoder.Spill.Append(batch);
-                Recycle(batch);
+                try
+                {
+                    encoder.Files.Write(rows, items, prices);
+                }
+                finally
+                {
+                    rows.Release();
+                    if (Interlocked.Decrement(ref queued) == 0)
+                    {
+                        lock (idle)
+                        {
+                            Monitor.PulseAll(idle);
+                        }
+                    }
+                }
             }
         }
         catch
@@ -241,38 +358,20 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Once the source is read: each of the encoder's partitions becomes one part file of full row groups, however
-    /// finely the source interleaved its partitions (the per-row-group cost of Parquet is what this saves).
-    /// </summary>
-    IReadOnlyList<StagedPart> Compact(Encoder encoder)
-    {
-        encoder.Spill.CloseAll();
-        var parts = new List<StagedPart>();
-        using var files = new PartFileWriter(StagingFolder, options.RowGroupRows);
-        foreach (var key in encoder.Spill.Partitions.ToList())
-        {
-            abort.Token.ThrowIfCancellationRequested();
-            parts.Add(files.Write(key, encoder.Spill));
-        }
-
-        return parts;
-    }
-
-    /// <summary>One encoder: its queue of full batches, its spill files, its thread.</summary>
+    /// <summary>One encoder: its queue of partitions to write, its part files, its thread.</summary>
     sealed class Encoder
     {
-        public Encoder(LakeWriter owner, SpillFiles spill)
+        public Encoder(LakeWriter owner, PartFiles files)
         {
-            Spill = spill;
-            Queue = new BlockingCollection<RowBatch>(Math.Max(1, owner.options.QueuedBatches));
+            Files = files;
+            Queue = new BlockingCollection<PartitionRows>(Math.Max(1, owner.options.QueuedPartitions));
 
             // A thread of its own (not the pool's): blocked waits, no pool workers spinning for work on two cores.
             Drain = Task.Factory.StartNew(() => owner.Drain(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        public BlockingCollection<RowBatch> Queue { get; }
-        public SpillFiles Spill { get; }
+        public BlockingCollection<PartitionRows> Queue { get; }
+        public PartFiles Files { get; }
         public Task Drain { get; }
     }
 
@@ -282,9 +381,13 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         public Dictionary<string, Slot> ByRawPrefix { get; } = new(StringComparer.Ordinal);
     }
 
-    sealed class Slot(PartitionKey key)
+    sealed class Slot(PartitionKey key, int encoder)
     {
         public PartitionKey Key { get; } = key;
-        public RowBatch? Batch { get; set; }
+        public int Encoder { get; } = encoder;
+        public PartitionRows? Rows { get; set; }
     }
 }
+
+/// <summary>One Hive partition: payer slug and code prefix.</summary>
+internal readonly record struct PartitionKey(string PayerSlug, string CodePrefix);

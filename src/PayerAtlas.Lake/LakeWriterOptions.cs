@@ -3,30 +3,31 @@ namespace PayerAtlas.Lake;
 /// <summary>Memory bounds of a lake ingest. The defaults keep an ingest well under 256 MB whatever the file size.</summary>
 public sealed record LakeWriterOptions
 {
-    /// <summary>Rows per Parquet row group at most (a partition's batch is flushed when it reaches this).</summary>
+    /// <summary>Rows per Parquet row group at most: a partition holding this many is written at once.</summary>
     public int RowGroupRows { get; init; } = 32_768;
 
     /// <summary>
-    /// Rows held across all partitions' open batches (about 280 bytes each: ~18 MB at the default); past it the largest
-    /// batch is spilled early. Row groups do not depend on it: spills are compacted into full row groups at the end.
+    /// Rows a partition needs before it is written early, while the source is still being read, when its encoder is
+    /// idle: the encoders then work beside the reader instead of after it, at the cost of smaller row groups.
     /// </summary>
-    public int MaxBufferedRows { get; init; } = 65_536;
+    public int EarlyRowGroupRows { get; init; } = 2_048;
 
     /// <summary>
-    /// Partitions with an open batch; a new partition beyond it flushes the largest batch first. Batches start at 64
-    /// rows and double, so many open partitions cost little; <see cref="MaxBufferedRows"/> bounds the memory.
+    /// Memory the partitions' rows may hold while the source is read (<see cref="PartitionRows.Bytes"/>: ~20–40 bytes a
+    /// row). Past it the largest partitions are written as row groups until a quarter is free, so a file that fits
+    /// is written as one row group per partition at the end, and a larger one in row groups of its busiest partitions.
     /// </summary>
-    public int MaxOpenBatches { get; init; } = 4_096;
+    public long MaxBufferedBytes { get; init; } = 96L << 20;
 
-    /// <summary>Spill files open at once across the encoders; the least recently used is closed (and reopened to append).</summary>
+    /// <summary>Part files open at once across the encoders; the least recently used is finished and its partition's next rows start a new part.</summary>
     public int MaxOpenFiles { get; init; } = 1_024;
 
     /// <summary>
-    /// Encoders working at once, each owning a share of the partitions: while the source is read they spill batches
-    /// (a fraction of the parse's cost), at the end each turns its partitions into part files in parallel.
+    /// Encoders working at once, each owning a share of the partitions (assigned in turn as they appear): each writes the
+    /// row groups handed to it into its partitions' part files, while the source is read and, at the end, in parallel.
     /// </summary>
     public int Encoders { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>Full batches queued between the reading thread and each Parquet encoder.</summary>
-    public int QueuedBatches { get; init; } = 4;
+    /// <summary>Partitions queued for each encoder; past it the reader waits (a slow disk slows the read, not memory).</summary>
+    public int QueuedPartitions { get; init; } = 4;
 }

@@ -13,16 +13,17 @@ public sealed class LakeFailureTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     [Fact]
-    public async Task A_spill_folder_that_cannot_be_created_fails_the_ingest_and_leaves_the_lake_unchanged()
+    public async Task A_part_folder_that_cannot_be_created_fails_the_ingest_and_leaves_the_lake_unchanged()
     {
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 16, MaxBufferedRows = 32 });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 16, Encoders = 1 });
         await LakeWriterTests.IngestAsync(lake, "first.json", Observations.Many(100));
         var before = folder.Snapshot();
 
+        // The encoder's part folder (parts/0) is made with its first part file: a file in its place fails that.
         var error = await Assert.ThrowsAnyAsync<IOException>(() => LakeWriterTests.IngestAsync(lake, "second.json", Observations.Many(5_000, seed: 4), ingest =>
-            File.WriteAllText(Path.Combine(ingest.StagingFolder, "spill"), "a file where the spill folder goes")));
+            File.WriteAllText(Path.Combine(ingest.StagingFolder, "parts", "0"), "a file where the part folder goes")));
 
-        Assert.Contains("spill", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("parts", "0"), error.Message, StringComparison.Ordinal);
         Assert.Equal(before, folder.Snapshot());
         Assert.Single(lake.Sources());
     }
@@ -30,16 +31,17 @@ public sealed class LakeFailureTests : IDisposable
     [Fact]
     public async Task A_full_disk_fails_the_ingest_with_the_error_and_frees_what_the_ingest_wrote()
     {
-        // A 1 MiB tmpfs: the spill of 50,000 observations (~1.5 MB) cannot fit. Mounting needs root (CI runs as root).
+        // A 1 MiB tmpfs: the part files of 200,000 observations (each a text locator of its own) cannot fit. Mounting
+        // needs root (CI runs as root).
         var disk = folder.File("tiny");
         Directory.CreateDirectory(disk);
         Assert.True(Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk) == 0, $"mounting a 1 MiB tmpfs at {disk} failed: this test needs root");
         try
         {
             var lakeRoot = Path.Combine(disk, "lake");
-            var lake = new RateLake(lakeRoot, new LakeWriterOptions { RowGroupRows = 4_096, MaxBufferedRows = 1_000 });
+            var lake = new RateLake(lakeRoot, new LakeWriterOptions { RowGroupRows = 4_096, MaxBufferedBytes = 256 << 10 });
 
-            var error = await Assert.ThrowsAsync<IOException>(() => LakeWriterTests.IngestAsync(lake, "big.json", Observations.Many(50_000, seed: 5)));
+            var error = await Assert.ThrowsAsync<IOException>(() => LakeWriterTests.IngestAsync(lake, "big.json", Observations.Many(200_000, seed: 5)));
 
             Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
             Assert.Empty(Directory.EnumerateFiles(lakeRoot, "*", SearchOption.AllDirectories));

@@ -44,4 +44,23 @@ public sealed class LakeHospitalChargesTests : IDisposable
         Assert.Empty(lake.HospitalCharges("99999"));
         Assert.Empty(cached.HospitalCharges("99999"));
     }
+
+    [Fact]
+    public async Task A_lake_written_before_the_numeric_locator_columns_still_gives_its_charges()
+    {
+        await new RateIngester(new RateLake(folder.Lake), RateReaders.Default()).IngestAsync(Files[0]);
+        var observed = new RateBenchmarkList();
+        HptReader.Read(Files[0], observed, Files[0]);
+
+        // Every part rewritten without json_item … byte_offset, as an earlier PayerAtlas wrote them.
+        foreach (var part in Directory.EnumerateFiles(folder.Lake, "*.parquet", SearchOption.AllDirectories))
+        {
+            Parquet.DuckDb.Query($"COPY (SELECT * EXCLUDE (json_item, json_rate, json_price, json_provider, byte_offset) FROM read_parquet('{part}')) TO '{part}.old' (FORMAT parquet)");
+            File.Move(part + ".old", part, overwrite: true);
+        }
+
+        using var lake = new LakeBenchmarks(folder.Lake);
+        var code = observed.Observations.First(o => o.Payer.Length == 0).BillingCode;
+        Assert.Equal(observed.HospitalCharges(code), lake.HospitalCharges(code));
+    }
 }

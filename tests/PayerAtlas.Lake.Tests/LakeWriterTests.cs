@@ -43,7 +43,7 @@ public sealed class LakeWriterTests : IDisposable
     public async Task Every_observation_is_readable_back_with_DuckDB()
     {
         var rows = Observations.Many(50_000);
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 4096, MaxBufferedRows = 10_000, MaxOpenFiles = 4 });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 4096, MaxBufferedBytes = 256 << 10, MaxOpenFiles = 4 });
 
         var record = await IngestAsync(lake, "in-network.json", rows);
 
@@ -75,8 +75,8 @@ public sealed class LakeWriterTests : IDisposable
         await IngestAsync(lake, "one.json", [row]);
 
         var glob = LakeLayout.ParquetGlob(folder.Lake);
-        var text = Scalar<string>("""
-            SELECT concat_ws('|', source_file, source_kind, locator, reporting_entity, payer_name, plan_name, plan_id, plan_id_type,
+        var text = Scalar<string>($"""
+            SELECT concat_ws('|', source_file, source_kind, {LakeSchema.LocatorSql}, reporting_entity, payer_name, plan_name, plan_id, plan_id_type,
                    billing_code, billing_code_type, billing_code_type_version, modifiers, negotiation_arrangement, negotiated_type,
                    rate, rate_is_percentage, billing_class, setting, places_of_service, provider_npi_count, provider_tin_count,
                    state, expiration_date, additional_information, network, payer, code_prefix)
@@ -132,12 +132,12 @@ public sealed class LakeWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task Interleaved_partitions_still_become_one_part_file_each_with_full_row_groups()
+    public async Task Interleaved_partitions_become_one_part_file_each_with_full_row_groups()
     {
-        // Two partitions alternate row by row with a 5-row buffer: batches are flushed at 2-3 rows, spilled, and
-        // compacted at commit into one file per partition of 10-row row groups.
+        // Two partitions alternate row by row: each is written as a row group whenever it holds 10 rows, appended to
+        // its one part file.
         var rows = Enumerable.Range(0, 40).Select(i => Observations.Rate("Acme Health", i % 2 == 0 ? "77054" : "99213", i, i: i)).ToList();
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenFiles = 1, MaxBufferedRows = 5, Encoders = 1 });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, Encoders = 1 });
         var record = await IngestAsync(lake, "alternating.json", rows);
 
         Assert.Equal(2, record!.Parts.Count);
@@ -151,13 +151,13 @@ public sealed class LakeWriterTests : IDisposable
     public async Task Two_encoders_share_the_partitions_and_every_row_lands_once()
     {
         var rows = Observations.Many(20_000, seed: 3);
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 1_000, MaxBufferedRows = 300, Encoders = 2 });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 1_000, MaxBufferedBytes = 64 << 10, Encoders = 2 });
         var record = await IngestAsync(lake, "two.json", rows);
 
         var glob = LakeLayout.ParquetGlob(folder.Lake);
         Assert.Equal(20_000L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
         Assert.Equal(rows.Select(r => (r.Payer, r.BillingCode[..3])).Distinct().Count(), record!.Parts.Count);
-        Assert.Equal(20_000L, Scalar<long>("SELECT count(DISTINCT locator) FROM read_parquet($g)", ("g", glob)));
+        Assert.Equal(20_000L, Scalar<long>($"SELECT count(DISTINCT {LakeSchema.LocatorSql}) FROM read_parquet($g)", ("g", glob)));
     }
 
     [Fact]
@@ -183,19 +183,20 @@ public sealed class LakeWriterTests : IDisposable
 
         await using (var ingest = lake.BeginIngest("second.json"))
         {
-            foreach (var row in Observations.Many(1_000, seed: 9))
+            // More rows than one hand-off batch, so the partitioner has them while the ingest is still open.
+            foreach (var row in Observations.Many(10_000, seed: 9))
             {
                 ingest.Write(row);
             }
 
-            // The background encoders have started spill files in the staging folder.
+            // The background encoders have started part files in the staging folder (partitions fill 16-row row groups).
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!Directory.EnumerateFiles(ingest.StagingFolder, "*.spill", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
+            while (!Directory.EnumerateFiles(ingest.StagingFolder, "*.parquet", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }
 
-            Assert.NotEmpty(Directory.EnumerateFiles(ingest.StagingFolder, "*.spill", SearchOption.AllDirectories));
+            Assert.NotEmpty(Directory.EnumerateFiles(ingest.StagingFolder, "*.parquet", SearchOption.AllDirectories));
         }
 
         Assert.Equal(before, folder.Snapshot());

@@ -67,7 +67,7 @@ public sealed class RateIngesterTests : IDisposable
         await Ingester().IngestAsync(path);
 
         var rate = LakeWriterTests.Scalar<double>(
-            "SELECT rate FROM read_parquet($g) WHERE locator = $l", ("g", LakeLayout.ParquetGlob(folder.Lake)), ("l", first.Locator));
+            $"SELECT rate FROM read_parquet($g) WHERE {LakeSchema.LocatorSql} = $l", ("g", LakeLayout.ParquetGlob(folder.Lake)), ("l", first.Locator));
         Assert.Equal((double)first.Rate!.Value, rate);
         var kind = LakeWriterTests.Scalar<string>("SELECT DISTINCT source_kind FROM read_parquet($g)", ("g", LakeLayout.ParquetGlob(folder.Lake)));
         Assert.Equal("tic-in-network", kind);

@@ -90,7 +90,7 @@ public static class RatesIngestCommand
             var gc = GC.GetGCMemoryInfo(GCKind.Any);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"memory: peak working set {self.PeakWorkingSet64 / 1e6:N0} MB, GC heap {gc.HeapSizeBytes / 1e6:N0} MB, committed {gc.TotalCommittedBytes / 1e6:N0} MB, "
-                + $"GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:N0} MB"));
+                + $"GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (paused {GC.GetTotalPauseDuration().TotalSeconds:N2} s), allocated {GC.GetTotalAllocatedBytes() / 1e6:N0} MB"));
         }
     }
 }

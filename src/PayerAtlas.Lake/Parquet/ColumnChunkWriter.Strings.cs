@@ -55,6 +55,103 @@ internal sealed partial class ColumnChunkWriter
         WriteRuns(chunk, runValues, runLengths, default);
 
     /// <summary>
+    /// A string chunk given as runs of keys into the caller's table of values (<paramref name="table"/>[key], null
+    /// allowed): each distinct key's value is looked up in the dictionary once per chunk, and runs of keys with the
+    /// same value merge, so a column whose rows alternate among a few values costs an array lookup per run. A table
+    /// much larger than the chunk, or a near-unique chunk, goes through <see cref="WriteStringRuns"/>' rules instead.
+    /// </summary>
+    public void WriteKeyedRuns<T>(ColumnChunkInfo chunk, ReadOnlySpan<int> runKeys, ReadOnlySpan<int> runLengths, T table)
+        where T : IStringTable
+    {
+        var n = chunk.Rows;
+        var keys = table.Count;
+        if (keys > Math.Max(4_096, 4L * n))
+        {
+            WriteKeyedAsStrings(chunk, runKeys, runLengths, table);
+            return;
+        }
+
+        if (workspace.KeyIds.Length < keys)
+        {
+            ParquetWorkspace.Return(workspace.KeyIds);
+            workspace.KeyIds = System.Buffers.ArrayPool<int>.Shared.Rent(keys);
+        }
+
+        const int Unseen = int.MinValue;
+        var ids = workspace.KeyIds.AsSpan(0, keys);
+        ids.Fill(Unseen);
+        dictionary.Reset();
+        var runIds = Indices(runKeys.Length);
+        var runRows = RunLengths(runKeys.Length);
+        var maxDistinct = Math.Max(1, n / 2);
+        var runs = 0;
+        var present = 0;
+        for (var r = 0; r < runKeys.Length; r++)
+        {
+            ref var id = ref ids[runKeys[r]];
+            if (id == Unseen)
+            {
+                id = table[runKeys[r]] is { } s ? dictionary.IndexOf(s) : -1;
+                if (dictionary.Count > maxDistinct || dictionary.Page.Length > options.MaxDictionaryBytes)
+                {
+                    WriteKeyedAsStrings(chunk, runKeys, runLengths, table);
+                    return;
+                }
+            }
+
+            if (id >= 0)
+            {
+                present += runLengths[r];
+            }
+
+            if (runs > 0 && runIds[runs - 1] == id)
+            {
+                runRows[runs - 1] += runLengths[r];
+            }
+            else
+            {
+                runIds[runs] = id;
+                runRows[runs] = runLengths[r];
+                runs++;
+            }
+        }
+
+        if (present == 0 || runs == 1)
+        {
+            WriteConstantStrings(chunk, present == 0 ? null : table[runKeys[0]], n);
+            return;
+        }
+
+        chunk.NullCount = n - present;
+        WriteDictionaryPages(chunk, runIds[..runs], runRows[..runs], n);
+    }
+
+    /// <summary>The keyed runs as string runs (their values looked up), written by <see cref="WriteStringRuns"/>' rules.</summary>
+    void WriteKeyedAsStrings<T>(ColumnChunkInfo chunk, ReadOnlySpan<int> runKeys, ReadOnlySpan<int> runLengths, T table)
+        where T : IStringTable
+    {
+        if (workspace.RunValues.Length < runKeys.Length)
+        {
+            workspace.RunValues = new string?[Math.Max(runKeys.Length, workspace.RunValues.Length * 2)];
+        }
+
+        var values = workspace.RunValues.AsSpan(0, runKeys.Length);
+        for (var r = 0; r < runKeys.Length; r++)
+        {
+            values[r] = table[runKeys[r]];
+        }
+
+        try
+        {
+            WriteRuns(chunk, values, runLengths, default);
+        }
+        finally
+        {
+            values.Clear();
+        }
+    }
+
+    /// <summary>
     /// The dictionary built over the runs, one ordinal lookup per run whose value is not the previous run's instance.
     /// A dictionary past half the rows (or past 3/4 of the first 1,024 or more rows) or past
     /// <see cref="ParquetWriterOptions.MaxDictionaryBytes"/> makes the chunk PLAIN instead, from <paramref name="rows"/>

@@ -61,6 +61,34 @@ internal sealed class ParquetRowGroup
         Done(chunk);
     }
 
+    /// <summary>
+    /// Dictionary-encoded strings given as runs of keys into <paramref name="table"/>: key <paramref name="runKeys"/>[i]
+    /// repeated <paramref name="runLengths"/>[i] times, the lengths adding up to <see cref="Rows"/>.
+    /// </summary>
+    public void WriteKeyedRuns<T>(ReadOnlySpan<int> runKeys, ReadOnlySpan<int> runLengths, T table)
+        where T : IStringTable
+    {
+        if (runKeys.Length != runLengths.Length || runKeys.IsEmpty)
+        {
+            ParquetThrow.Misuse($"Row group {Ordinal}: {runKeys.Length} run keys for {runLengths.Length} run lengths; give one length per key, at least one run.");
+        }
+
+        long rows = 0;
+        for (var r = 0; r < runKeys.Length; r++)
+        {
+            if (runLengths[r] < 1 || (uint)runKeys[r] >= (uint)table.Count)
+            {
+                ParquetThrow.Misuse($"Row group {Ordinal}: run {r} has {runLengths[r]} rows and key {runKeys[r]} of a table of {table.Count}; every run holds a row and a key of the table.");
+            }
+
+            rows += runLengths[r];
+        }
+
+        var chunk = Begin(ParquetType.Utf8, (int)Math.Min(rows, int.MaxValue), nameof(WriteKeyedRuns));
+        file.Chunks.WriteKeyedRuns(chunk, runKeys, runLengths, table);
+        Done(chunk);
+    }
+
     /// <summary>PLAIN strings the caller formats in place, for near-unique values (rows 0 to <see cref="Rows"/> - 1).</summary>
     public void WriteUtf8<T>(T rows)
         where T : IUtf8Rows

@@ -27,6 +27,9 @@ internal sealed class ParquetWorkspace : IDisposable
     public int[] Indices { get; set; } = [];
     public int[] RunLengths { get; set; } = [];
 
+    /// <summary>The dictionary index of each key of a keyed string chunk (<see cref="ColumnChunkWriter.WriteKeyedRuns"/>).</summary>
+    public int[] KeyIds { get; set; } = [];
+
     /// <summary>String runs expanded into rows, for a chunk given as runs that turns out near-unique (PLAIN).</summary>
     public string?[] Rows { get; set; } = [];
 
@@ -46,9 +49,11 @@ internal sealed class ParquetWorkspace : IDisposable
         Return(Levels);
         Return(Indices);
         Return(RunLengths);
+        Return(KeyIds);
         Levels = [];
         Indices = [];
         RunLengths = [];
+        KeyIds = [];
     }
 
     public static void Return<T>(T[] array)

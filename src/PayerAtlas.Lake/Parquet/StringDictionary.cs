@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -11,7 +12,12 @@ namespace PayerAtlas.Lake.Parquet;
 /// </summary>
 internal sealed class StringDictionary : IDisposable
 {
+    const int RecentSlots = 64;
     readonly Dictionary<string, int> indices = new(StringComparer.Ordinal);
+
+    // Instances seen lately, by identity: the lake's string columns repeat a few instances row after row, and an
+    // identity check costs less than hashing the text.
+    readonly (string? Value, int Index)[] recent = new (string?, int)[RecentSlots];
     readonly PooledBuffer page = new(1 << 16);
     int minStart = -1;
     int minLength;
@@ -30,6 +36,7 @@ internal sealed class StringDictionary : IDisposable
     public void Reset()
     {
         indices.Clear();
+        Array.Clear(recent);
         page.Reset();
         minStart = -1;
     }
@@ -37,13 +44,21 @@ internal sealed class StringDictionary : IDisposable
     /// <summary>The value's index, adding it when new.</summary>
     public int IndexOf(string value)
     {
+        ref var seen = ref recent[RuntimeHelpers.GetHashCode(value) & (RecentSlots - 1)];
+        if (ReferenceEquals(seen.Value, value))
+        {
+            return seen.Index;
+        }
+
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(indices, value, out var exists);
         if (exists)
         {
+            seen = (value, slot);
             return slot;
         }
 
         slot = indices.Count - 1;
+        seen = (value, slot);
         var free = page.GetFree(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
         var length = Encoding.UTF8.GetBytes(value, free[4..]);
         BinaryPrimitives.WriteInt32LittleEndian(free, length);

@@ -1,0 +1,192 @@
+using System.Runtime.CompilerServices;
+using PayerAtlas.Rates;
+
+namespace PayerAtlas.Lake;
+
+/// <summary>
+/// One part of the string columns (<typeparamref name="TColumns"/>: the item columns or the price columns), each
+/// distinct combination — a <em>head</em> — numbered once for the whole ingest: a TiC file repeats the same few
+/// combinations for millions of prices, so one small table shared by every partition stays in the cache where
+/// per-partition tables would not, and a row stores two numbers instead of 22 strings. Written by the reader's thread
+/// only; read by the encoders for rows handed to them (the hand-off publishes what was added before it).
+/// <see cref="Clear"/> only when no partition holds rows.
+/// </summary>
+internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
+{
+    const int ChunkBits = 12;
+    const int ChunkSize = 1 << ChunkBits;
+
+    /// <summary>What a head costs: its array, its dictionary entry, its slot.</summary>
+    public static int HeadBytes => 24 + (TColumns.Width * 8) + 32 + 8;
+
+    readonly Dictionary<string?[], int> numbers = new(ReferenceComparer.Instance);
+    string?[][][] chunks = [new string?[ChunkSize][]];
+    string?[] scratch = new string?[TColumns.Width];
+    readonly (string?[]? Head, int Number)[] recent = new (string?[]?, int)[TColumns.Slots];
+    string?[]? last;
+    int lastNumber;
+
+
+    public int Count { get; private set; }
+
+    /// <summary>Memory the table holds (heads and the strings first seen in them), for the writer's budget.</summary>
+    public long Bytes { get; private set; }
+
+    public string?[] this[int number] => chunks[number >> ChunkBits][number & (ChunkSize - 1)];
+
+    /// <summary>The number of the observation's head, added when new.</summary>
+    public int Find(in RateObservation o)
+    {
+        if (last is not null && TColumns.Same(last, in o))
+        {
+            return lastNumber;
+        }
+
+        ref var spot = ref recent[TColumns.Spot(in o) & (TColumns.Slots - 1)];
+        if (spot.Head is not null && TColumns.Same(spot.Head, in o))
+        {
+            last = spot.Head;
+            lastNumber = spot.Number;
+            return lastNumber;
+        }
+
+        TColumns.Fill(scratch, in o);
+        if (!numbers.TryGetValue(scratch, out var number))
+        {
+            number = Add(scratch);
+            scratch = new string?[TColumns.Width];
+        }
+
+        last = this[number];
+        spot = (last, number);
+        lastNumber = number;
+        return number;
+    }
+
+    int Add(string?[] head)
+    {
+        var number = Count;
+        var chunk = number >> ChunkBits;
+        if (chunk == chunks.Length)
+        {
+            var grown = new string?[chunks.Length * 2][][];
+            chunks.CopyTo(grown, 0);
+            chunks = grown;
+        }
+
+        (chunks[chunk] ??= new string?[ChunkSize][])[number & (ChunkSize - 1)] = head;
+        numbers.Add(head, number);
+        Count++;
+        Bytes += HeadBytes;
+        foreach (var s in head)
+        {
+            Bytes += s is null ? 0 : 2L * s.Length;
+        }
+
+        return number;
+    }
+
+    public void Clear()
+    {
+        numbers.Clear();
+        chunks = [new string?[ChunkSize][]];
+        last = null;
+        Array.Clear(recent);
+        Count = 0;
+        Bytes = 0;
+    }
+
+    /// <summary>Heads are equal when they hold the same string instances (the readers intern what repeats).</summary>
+    sealed class ReferenceComparer : IEqualityComparer<string?[]>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(string?[]? x, string?[]? y)
+        {
+            if (x is null || y is null || x.Length != y.Length)
+            {
+                return ReferenceEquals(x, y);
+            }
+
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!ReferenceEquals(x[i], y[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(string?[] obj)
+        {
+            var h = new HashCode();
+            foreach (var s in obj)
+            {
+                h.Add(RuntimeHelpers.GetHashCode(s));
+            }
+
+            return h.ToHashCode();
+        }
+    }
+}
+
+/// <summary>Which string columns a <see cref="HeadTable{TColumns}"/> holds, and how to read them off an observation.</summary>
+internal interface IHeadColumns
+{
+    /// <summary>The lake column numbers (<see cref="LakeStrings"/>), in head order.</summary>
+    static abstract ReadOnlySpan<int> Columns { get; }
+
+    static abstract int Width { get; }
+
+    static abstract void Fill(string?[] head, in RateObservation o);
+
+    /// <summary>True when <paramref name="head"/> holds the observation's columns as the same instances.</summary>
+    static abstract bool Same(string?[] head, in RateObservation o);
+
+    /// <summary>A cheap hash of the columns that vary most (string lengths and characters, no hashing of text).</summary>
+    static abstract int Spot(in RateObservation o);
+
+    /// <summary>Slots of the direct-mapped cache in front of the dictionary, a power of two (hashing a head costs more than a miss here).</summary>
+    static abstract int Slots { get; }
+}
+
+/// <summary>The columns constant across a TiC <c>in_network</c> item.</summary>
+internal readonly struct ItemColumns : IHeadColumns
+{
+    public static ReadOnlySpan<int> Columns => LakeStrings.ItemColumns;
+    public static int Width => LakeStrings.ItemCount;
+    public static void Fill(string?[] head, in RateObservation o) => LakeStrings.FillItem(head, in o);
+    public static bool Same(string?[] head, in RateObservation o) => LakeStrings.SameItem(head, in o);
+
+    public static int Slots => 4_096;
+
+    /// <summary>The code's last four characters, as digits of a number (codes are five characters, mostly digits).</summary>
+    public static int Spot(in RateObservation o)
+    {
+        var code = o.BillingCode;
+        var h = code.Length;
+        for (var i = Math.Max(0, code.Length - 4); i < code.Length; i++)
+        {
+            h = (h * 10) + code[i];
+        }
+
+        return h;
+    }
+}
+
+/// <summary>The columns that change from price to price.</summary>
+internal readonly struct PriceColumns : IHeadColumns
+{
+    public static ReadOnlySpan<int> Columns => LakeStrings.PriceColumns;
+    public static int Width => LakeStrings.PriceCount;
+    public static void Fill(string?[] head, in RateObservation o) => LakeStrings.FillPrice(head, in o);
+    public static bool Same(string?[] head, in RateObservation o) => LakeStrings.SamePrice(head, in o);
+
+    public static int Slots => 256;
+
+    public static int Spot(in RateObservation o) =>
+        (o.NegotiatedType.Length * 3) + (o.PlacesOfService.Length * 29) + (o.Modifiers.Length * 101) + ((int)(o.BillingClass ?? (BillingClass)3) * 53)
+        + (o.PlacesOfService.Length > 1 ? o.PlacesOfService[^1] * 17 : 0);
+}
