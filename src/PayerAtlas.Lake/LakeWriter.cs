@@ -43,12 +43,14 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         Directory.CreateDirectory(stagingFolder);
         var share = Math.Max(1, this.options.Encoders);
 
-        // Blocks given back by the encoders are kept for the partitions that fill next, up to a quarter of the budget
-        // (what one round of writing the largest partitions frees).
-        blocks = new ArrayShelf<byte>(Math.Max(PartitionRows.BlockBytes, this.options.MaxBufferedBytes / 4));
+        // Blocks given back by the encoders are kept for the partitions that fill next, up to the budget: blocks in use
+        // and blocks on the shelf never exceed what the budget allowed at its peak, and none is allocated twice (a
+        // 5 GB ingest otherwise allocates and frees half a gigabyte of pinned blocks, and the kernel zeroes each page).
+        blocks = new ArrayShelf<byte>(Math.Max(PartitionRows.BlockBytes, this.options.MaxBufferedBytes));
         // Each encoder creates its files in a folder of its own: file creation takes the folder's lock.
         encoders = Enumerable.Range(0, share)
-            .Select(i => new Encoder(this, new PartFiles(stagingFolder, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Max(1, this.options.MaxOpenFiles / share))))
+            .Select(i => new Encoder(this, new PartFiles(
+                stagingFolder, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Max(1, this.options.MaxOpenFiles / share), Math.Max(1, this.options.MaxOpenRowGroups / share))))
             .ToArray();
         for (var i = 0; i < BatchesInFlight + 1; i++)
         {
@@ -133,7 +135,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
         var rows = slot.Rows ??= new PartitionRows(slot.Key, blocks);
         bufferedBytes += rows.Add(in observation, item, price) + (items.Bytes + prices.Bytes - headBytes);
         if (rows.Count >= options.RowGroupRows
-            || ((rows.Count & 1023) == 0 && rows.Count >= options.EarlyRowGroupRows && encoders[slot.Encoder].Queue.Count == 0))
+            || ((rows.Count & 1023) == 0 && rows.Count >= slot.EarlyRows && encoders[slot.Encoder].Queue.Count == 0))
         {
             // Full, or worth a row group while its encoder has nothing to do (writing then overlaps the read).
             Flush(slot);
@@ -236,7 +238,7 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
     Slot NewSlot(PartitionKey key)
     {
         // Partitions go to the encoders in turn, so each gets an even share of them.
-        var slot = new Slot(key, slots.Count % encoders.Length);
+        var slot = new Slot(key, slots.Count % encoders.Length) { EarlyRows = Math.Max(1, options.EarlyRowGroupRows) };
         slots.Add(slot);
         return slot;
     }
@@ -385,6 +387,9 @@ public sealed class LakeWriter : IRateSink, IAsyncDisposable
     {
         public PartitionKey Key { get; } = key;
         public int Encoder { get; } = encoder;
+
+        /// <summary>Rows the partition needs before its next early row group.</summary>
+        public int EarlyRows { get; set; }
         public PartitionRows? Rows { get; set; }
     }
 }

@@ -8,7 +8,8 @@ public sealed record LakeWriterOptions
 
     /// <summary>
     /// Rows a partition needs before it is written early, while the source is still being read, when its encoder is
-    /// idle: the encoders then work beside the reader instead of after it, at the cost of smaller row groups.
+    /// idle: the encoders then work beside the reader instead of after it. Each early row group of a partition needs
+    /// twice the rows of its last, up to <see cref="RowGroupRows"/>, so only a partition's first few are small.
     /// </summary>
     public int EarlyRowGroupRows { get; init; } = 2_048;
 
@@ -17,10 +18,17 @@ public sealed record LakeWriterOptions
     /// row). Past it the largest partitions are written as row groups until a quarter is free, so a file that fits
     /// is written as one row group per partition at the end, and a larger one in row groups of its busiest partitions.
     /// </summary>
-    public long MaxBufferedBytes { get; init; } = 96L << 20;
+    public long MaxBufferedBytes { get; init; } = 64L << 20;
 
     /// <summary>Part files open at once across the encoders; the least recently used is finished and its partition's next rows start a new part.</summary>
     public int MaxOpenFiles { get; init; } = 1_024;
+
+    /// <summary>
+    /// Row groups of the open part files, across the encoders: each keeps its footer entry (offsets, sizes, statistics
+    /// of every column, a few KB) until its file is finished, so past this the open file with the most row groups is
+    /// finished and its partition continues in a new part (a 100 GB source would otherwise hold its whole footer).
+    /// </summary>
+    public int MaxOpenRowGroups { get; init; } = 4_096;
 
     /// <summary>
     /// Encoders working at once, each owning a share of the partitions (assigned in turn as they appear): each writes the

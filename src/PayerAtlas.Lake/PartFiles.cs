@@ -4,11 +4,12 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// One encoder's part files in the staging folder: each partition handed to it is appended as a row group to that
-/// partition's open part file. At most <c>maxOpen</c> files are open; the least recently used is finished (footer
-/// written) and the partition's next rows start its next part file. Used from one thread; the Parquet buffers and the
-/// column arrays are shared by all its files.
+/// partition's open part file. At most <c>maxOpen</c> files are open (the least recently used is finished: footer
+/// written, and the partition's next rows start its next part file) holding at most <c>maxRowGroups</c> row groups
+/// between them (past it the file with the most is finished). Used from one thread; the Parquet buffers and the column
+/// arrays are shared by all its files.
 /// </summary>
-internal sealed class PartFiles(string staging, string folder, int maxOpen) : IDisposable
+internal sealed class PartFiles(string staging, string folder, int maxOpen, int maxRowGroups) : IDisposable
 {
     readonly ParquetWorkspace workspace = new();
     readonly LakeColumns columns = new();
@@ -16,6 +17,7 @@ internal sealed class PartFiles(string staging, string folder, int maxOpen) : ID
     readonly Dictionary<PartitionKey, int> nextNumber = [];
     readonly List<StagedPart> finished = [];
     long tick;
+    int openRowGroups;
 
     /// <summary>Writes the rows as one row group of their partition's part file.</summary>
     public void Write(PartitionRows rows, HeadTable<ItemColumns> items, HeadTable<PriceColumns> prices)
@@ -35,6 +37,10 @@ internal sealed class PartFiles(string staging, string folder, int maxOpen) : ID
         columns.WriteRowGroup(file.Writer);
         file.Rows += columns.Count;
         columns.Clear();
+        if (++openRowGroups >= maxRowGroups)
+        {
+            Finish(open.MaxBy(p => p.Value.Writer.RowGroupCount).Key);
+        }
     }
 
     /// <summary>Finishes every open file and returns all the parts written.</summary>
@@ -78,6 +84,7 @@ internal sealed class PartFiles(string staging, string folder, int maxOpen) : ID
     {
         var file = open[key];
         open.Remove(key);
+        openRowGroups -= file.Writer.RowGroupCount;
         using (file.Stream)
         using (file.Writer)
         {

@@ -71,6 +71,21 @@ public sealed class LakeWriterMemoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Past_the_open_row_group_limit_the_file_with_most_row_groups_is_finished()
+    {
+        // 100 rows of one partition in 10-row row groups, footers held for at most 3 row groups: parts of 3, 3, 3, 1.
+        var rows = Enumerable.Range(0, 100).Select(i => Observations.Rate("Acme Health", "77054", i, i: i)).ToList();
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 10, MaxOpenRowGroups = 3, Encoders = 1 });
+
+        var record = await LakeWriterTests.IngestAsync(lake, "long.json", rows);
+
+        Assert.Equal(4, record!.Parts.Count);
+        Assert.Equal(100L, LakeWriterTests.Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", Glob)));
+        var groups = DuckDb.Query("SELECT count(DISTINCT row_group_id) FROM parquet_metadata($g) GROUP BY file_name ORDER BY 1 DESC", ("g", Glob));
+        Assert.Equal([3L, 3L, 3L, 1L], groups.Select(g => (long)g[0]!));
+    }
+
+    [Fact]
     public async Task Numeric_locators_are_stored_as_numbers_and_read_back_as_the_readers_text()
     {
         // In-network prices (offsets going back and forth within a partition), allowed-amount providers, a CSV line.
