@@ -31,7 +31,7 @@ with open(sys.argv[1], "rb") as f:
     doc = json.load(f)
 print(sum(len(r["negotiated_prices"]) for i in doc["in_network"] for r in i["negotiated_rates"]), "prices")
 '
-WORK="${WORK:-$(mktemp -d /tmp/payeratlas-rates-bench.XXXXXX)}"
+WORK="${WORK:-$(mktemp -d /tmp/payeratlas-rates-bench.XXXXXX)}"; mkdir -p "$WORK"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 cleanup() { [[ "${KEEP:-}" == 1 ]] || rm -rf "$WORK"; }
 trap cleanup EXIT
