@@ -7,8 +7,9 @@ namespace PayerAtlas.Lake;
 /// One part of the string columns (<typeparamref name="TColumns"/>: the item columns or the price columns), each
 /// distinct combination — a <em>head</em> — numbered once for the whole ingest: a TiC file repeats the same few
 /// combinations for millions of prices, so one small table shared by every partition stays in the cache where
-/// per-partition tables would not, and a row stores two numbers instead of 22 strings. Written by the reader's thread
-/// only; read by the encoders for rows handed to them (the hand-off publishes what was added before it).
+/// per-partition tables would not, and a row stores two numbers instead of 22 strings. Written by the writer's
+/// partitioner thread only; read by the encoders for rows handed to them (the hand-off publishes what was added before
+/// it; chunks are never moved, only added).
 /// <see cref="Clear"/> only when no partition holds rows.
 /// </summary>
 internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
@@ -25,7 +26,6 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
     readonly (string?[]? Head, int Number)[] recent = new (string?[]?, int)[TColumns.Slots];
     string?[]? last;
     int lastNumber;
-
 
     public int Count { get; private set; }
 

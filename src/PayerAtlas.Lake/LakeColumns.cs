@@ -11,16 +11,14 @@ namespace PayerAtlas.Lake;
 internal sealed class LakeColumns
 {
     /// <summary>The item columns as runs of equal values (the price columns' entries stay empty).</summary>
-    public readonly StringRuns[] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => new StringRuns())];
+    public readonly Runs<string?>[] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => new Runs<string?>())];
 
     /// <summary>The price columns as runs of equal price heads: each column's value is its head's (written keyed).</summary>
-    int[] priceKeys = new int[64];
-    int[] priceLengths = new int[64];
-    int priceRuns;
+    readonly Runs<int> priceHeads = new();
     HeadTable<PriceColumns>? prices;
 
     /// <summary>Text locators (CSV lines, readers' own paths); null where the numbers below say where.</summary>
-    public readonly StringRuns LocatorTexts = new();
+    public readonly Runs<string?> LocatorTexts = new();
 
     /// <summary>A numeric locator's array indices, outermost first (<see cref="RateLocator.Indices"/>), and its byte offset.</summary>
     public int?[] JsonItems = [];
@@ -126,20 +124,10 @@ internal sealed class LakeColumns
 
     void AddPriceRun(int head, int rows)
     {
-        if (head < 0 || rows == 0)
+        if (head >= 0 && rows > 0)
         {
-            return;
+            priceHeads.Add(head, rows);
         }
-
-        if (priceRuns == priceKeys.Length)
-        {
-            Array.Resize(ref priceKeys, priceRuns * 2);
-            Array.Resize(ref priceLengths, priceRuns * 2);
-        }
-
-        priceKeys[priceRuns] = head;
-        priceLengths[priceRuns] = rows;
-        priceRuns++;
     }
 
     void AddRun(ReadOnlySpan<int> columns, string?[]? head, int rows)
@@ -164,7 +152,7 @@ internal sealed class LakeColumns
         }
 
         LocatorTexts.Clear();
-        priceRuns = 0;
+        priceHeads.Clear();
         prices = null;
         Count = 0;
     }
@@ -211,7 +199,7 @@ internal sealed class LakeColumns
         }
         else
         {
-            g.WriteKeyedRuns(priceKeys.AsSpan(0, priceRuns), priceLengths.AsSpan(0, priceRuns), new HeadColumn<PriceColumns>(prices!, position));
+            g.WriteKeyedRuns(priceHeads.Values, priceHeads.Lengths, new HeadColumn<PriceColumns>(prices!, position));
         }
     }
 

@@ -6,7 +6,7 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// The rows of one partition held in memory until they are written as a Parquet row group, in a compact form the
-/// reader's thread appends to cheaply: per row the numbers of its item and price heads in the ingest's
+/// writer's partitioner thread appends to cheaply: per row the numbers of its item and price heads in the ingest's
 /// <see cref="HeadTable{TColumns}"/>s and a short record of its numbers (locator indices, byte-offset delta, rate,
 /// counts, expiration), in byte blocks from a shared shelf: ~20 bytes a row instead of the ~280 of an observation.
 /// <see cref="LakeColumns.Fill"/> turns it into columns.
@@ -35,7 +35,7 @@ internal sealed class PartitionRows(PartitionKey key, ArrayShelf<byte> shelf)
     /// <summary>Rows held.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Memory the rows hold: block capacity, heads, text locators (an estimate the writer's budget counts).</summary>
+    /// <summary>Memory the rows hold: block capacity and text locators (an estimate the writer's budget counts).</summary>
     public long Bytes { get; private set; }
 
     /// <summary>Text locators (hospital CSV lines, other readers' own paths), numbered in order.</summary>
