@@ -102,7 +102,7 @@ public sealed class LakeWiringTests : IDisposable
         var (exit, stdout, err) = CliRunner.Run("rates", "benchmark", "77054", "--lake", folder.Lake, "--db", db, "--format", "json");
 
         Assert.True(exit == 0, err);
-        var stated = JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+        var stated = JsonDocument.Parse(stdout).RootElement.GetProperty("benchmarks").EnumerateArray()
             .Where(r => r.GetProperty("medianPercentOfMedicare").ValueKind == JsonValueKind.Number)
             .Select(r => r.GetProperty("medianPercentOfMedicare").GetDecimal())
             .Order().ToList();

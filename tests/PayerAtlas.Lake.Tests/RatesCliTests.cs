@@ -73,9 +73,36 @@ public sealed partial class RatesCliTests : IDisposable
 
         Assert.Equal(0, exit);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
-        Assert.Equal(expected.Count, doc.RootElement.GetArrayLength());
-        Assert.Equal(expected[0].Median, doc.RootElement[0].GetProperty("benchmark").GetProperty("median").GetDecimal());
-        Assert.Equal(expected[0].Count, doc.RootElement[0].GetProperty("benchmark").GetProperty("count").GetInt64());
+        var rows = doc.RootElement.GetProperty("benchmarks");
+        Assert.Equal(code, doc.RootElement.GetProperty("code").GetString());
+        Assert.Equal(expected.Count, rows.GetArrayLength());
+        Assert.Equal(expected[0].Median, rows[0].GetProperty("benchmark").GetProperty("median").GetDecimal());
+        Assert.Equal(expected[0].Count, rows[0].GetProperty("benchmark").GetProperty("count").GetInt64());
+        Assert.Equal(0, doc.RootElement.GetProperty("hospitalCharges").GetArrayLength());
+    }
+
+    [Fact]
+    public void Benchmark_of_a_code_only_hospitals_price_lists_their_charges_in_json_and_succeeds()
+    {
+        var file = SharedData.Path("hpt", "examples", "CSV", "Tall", "V3.0.0_Tall_CSV_Format_Example.csv");
+        var observed = new Rates.RateBenchmarkList();
+        Importers.Hpt.HptReader.Read(file, observed, file);
+        var code = observed.Observations.First(o => o.Payer.Length == 0).BillingCode;
+        var expected = observed.HospitalCharges(code);
+        Assert.Equal(0, CliRunner.Run("rates", "ingest", file, "--lake", folder.Lake).Exit);
+
+        var (exit, stdout, _) = CliRunner.Run("rates", "benchmark", code, "--lake", folder.Lake, "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var charges = doc.RootElement.GetProperty("hospitalCharges");
+        Assert.Equal(expected.Count, charges.GetArrayLength());
+        Assert.Equal(expected[0].Gross, charges[0].GetProperty("gross").GetDecimal());
+        Assert.Equal(expected[0].Locator, charges[0].GetProperty("locator").GetString());
+
+        // Another state's charges are not these hospitals': nothing to show, exit 3 (not found).
+        var other = expected[0].State == "AK" ? "AL" : "AK";
+        Assert.NotEqual(0, CliRunner.Run("rates", "benchmark", code, "--lake", folder.Lake, "--state", other, "--format", "json").Exit);
     }
 
     [Fact]
@@ -94,7 +121,7 @@ public sealed partial class RatesCliTests : IDisposable
         var (exit, stdout, _) = CliRunner.Run("rates", "benchmark", "77054", "--lake", folder.Lake, "--db", db, "--format", "json");
 
         Assert.Equal(0, exit);
-        var rows = System.Text.Json.JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+        var rows = System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("benchmarks").EnumerateArray()
             .Select(r => (r.GetProperty("benchmark").GetProperty("modifiers").GetString(), r.GetProperty("benchmark").GetProperty("median").GetDecimal(),
                 r.GetProperty("medicare").GetDecimal(), r.GetProperty("medianPercentOfMedicare").GetDecimal()))
             .ToList();

@@ -67,17 +67,29 @@ public static class RatesBenchmarkCommand
                 rows = WithMedicare(rows, store, pr.GetValue(release));
             }
 
+            // Hospitals' payer-independent charges are the same whichever payer is asked for; a state narrows them too.
+            var inState = query.State?.Trim().ToUpperInvariant();
+            var charges = benchmarks.HospitalCharges(query.BillingCode)
+                .Where(c => inState is null || string.Equals(c.State, inState, StringComparison.Ordinal))
+                .ToList();
             if (pr.GetValue(format) == "json")
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { benchmark = r.Benchmark, medicare = r.Medicare, medianPercentOfMedicare = r.PercentOfMedicare }), Json));
+                Console.Out.WriteLine(JsonSerializer.Serialize(
+                    new
+                    {
+                        code = query.BillingCode,
+                        benchmarks = rows.Select(r => new { benchmark = r.Benchmark, medicare = r.Medicare, medianPercentOfMedicare = r.PercentOfMedicare }),
+                        hospitalCharges = charges,
+                    },
+                    Json));
             }
             else
             {
                 PrintTable(query, rows);
-                PrintHospitalCharges(benchmarks.HospitalCharges(query.BillingCode));
+                PrintHospitalCharges(charges);
             }
 
-            return rows.Count == 0 ? ExitCode.NotFound : ExitCode.Ok;
+            return rows.Count == 0 && charges.Count == 0 ? ExitCode.NotFound : ExitCode.Ok;
         }));
         return command;
     }
