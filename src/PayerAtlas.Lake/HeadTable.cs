@@ -26,6 +26,7 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
     readonly (string?[]? Head, int Number)[] recent = new (string?[]?, int)[TColumns.Slots];
     string?[]? last;
     int lastNumber;
+    readonly bool[] varies = new bool[TColumns.Width];
 
     public int Count { get; private set; }
 
@@ -75,6 +76,15 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
         }
 
         (chunks[chunk] ??= new string?[ChunkSize][])[number & (ChunkSize - 1)] = head;
+        if (number > 0)
+        {
+            var first = this[0];
+            for (var c = 0; c < head.Length; c++)
+            {
+                varies[c] |= !string.Equals(first[c], head[c], StringComparison.Ordinal);
+            }
+        }
+
         numbers.Add(head, number);
         Count++;
         Bytes += HeadBytes;
@@ -86,8 +96,15 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
         return number;
     }
 
+    /// <summary>
+    /// False when every head so far holds the same value at <paramref name="position"/> (a column the source never
+    /// varies, such as a TiC file's hospital setting): a chunk of it is one value, whatever its runs of heads.
+    /// </summary>
+    public bool Varies(int position) => varies[position];
+
     public void Clear()
     {
+        Array.Clear(varies);
         numbers.Clear();
         chunks = [new string?[ChunkSize][]];
         last = null;

@@ -197,9 +197,14 @@ internal sealed class LakeColumns
         {
             g.WriteStringRuns(Strings[column].Values, Strings[column].Lengths);
         }
+        else if (!prices!.Varies(position))
+        {
+            // The same value in every head so far: one run, however often the heads change.
+            g.WriteStringRuns([prices[priceHeads.Values[0]][position]], [Count]);
+        }
         else
         {
-            g.WriteKeyedRuns(priceHeads.Values, priceHeads.Lengths, new HeadColumn<PriceColumns>(prices!, position));
+            g.WriteKeyedRuns(priceHeads.Values, priceHeads.Lengths, new HeadColumn<PriceColumns>(prices, position));
         }
     }
 

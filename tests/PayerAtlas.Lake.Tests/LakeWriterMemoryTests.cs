@@ -54,6 +54,24 @@ public sealed class LakeWriterMemoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_price_column_constant_at_first_and_varying_later_keeps_every_value()
+    {
+        // Setting null for the first 30,000 rows (row groups of it are written as one value), then alternating.
+        string?[] settings = [null, "outpatient", "inpatient"];
+        var rows = Enumerable.Range(0, 40_000)
+            .Select(i => Observations.Rate("Acme Health", "77054", i, i: i) with { Setting = i < 30_000 ? null : settings[i % 3] })
+            .ToList();
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 4_096 });
+
+        await LakeWriterTests.IngestAsync(lake, "settings.json", rows);
+
+        var counts = DuckDb.Query("SELECT coalesce(setting, '-'), count(*), sum(rate)::BIGINT FROM read_parquet($g) GROUP BY 1 ORDER BY 1", ("g", Glob));
+        var expected = rows.GroupBy(r => r.Setting ?? "-").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (long)g.Count(), g.Sum(r => (long)r.Rate!.Value)));
+        Assert.Equal(expected, counts.Select(c => ((string)c[0]!, (long)c[1]!, (long)c[2]!)));
+    }
+
+    [Fact]
     public async Task Past_the_open_file_limit_a_partition_continues_in_its_next_part_file()
     {
         // One encoder with one open file and two partitions taking turns every 10 rows: each turn finishes the other
