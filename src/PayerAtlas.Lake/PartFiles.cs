@@ -18,6 +18,7 @@ internal sealed class PartFiles(string staging, string folder, int maxOpen, int 
     readonly List<StagedPart> finished = [];
     long tick;
     int openRowGroups;
+    bool folderMade;
 
     /// <summary>Writes the rows as one row group of their partition's part file.</summary>
     public void Write(PartitionRows rows, HeadTable<ItemColumns> items, HeadTable<PriceColumns> prices)
@@ -60,9 +61,10 @@ internal sealed class PartFiles(string staging, string folder, int maxOpen, int 
         nextNumber[key] = number + 1;
 
         // Flat in the encoder's folder (made once): the commit moves each part into its partition folder.
-        if (number == 0 && nextNumber.Count == 1)
+        if (!folderMade)
         {
             Directory.CreateDirectory(Path.Combine(staging, folder));
+            folderMade = true;
         }
 
         var relative = Path.Combine(folder, $"{key.PayerSlug}__{key.CodePrefix}__{number:D4}.parquet");
