@@ -57,6 +57,29 @@ public sealed class TicErrorTests
     }
 
     [Fact]
+    public void A_bad_number_after_fast_read_rates_names_its_byte_and_path_and_no_misleading_line()
+    {
+        // The rates before it take the fast path, so the reader restarts there: its own line count would be wrong.
+        var text = Text(FeeForService);
+        var at = text.LastIndexOf("\"negotiated_rate\":", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        var value = text.IndexOf(':', at) + 1;
+        while (text[value] == ' ')
+        {
+            value++;
+        }
+
+        var bad = text[..value] + "12.3.4" + text[value..].TrimStart("0123456789.".ToCharArray());
+
+        var e = Reject(bad);
+
+        Assert.Contains("invalid JSON", e.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", e.Reason, StringComparison.Ordinal);
+        Assert.EndsWith(".negotiated_prices[0]", e.JsonPath, StringComparison.Ordinal);
+        Assert.InRange(e.ByteOffset, Encoding.UTF8.GetByteCount(bad[..at]), Encoding.UTF8.GetByteCount(bad[..(value + 6)]));
+    }
+
+    [Fact]
     public void Truncated_json_names_the_place_it_stops()
     {
         var text = Text(FeeForService);

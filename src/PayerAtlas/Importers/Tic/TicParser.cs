@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PayerAtlas.Rates;
 
 namespace PayerAtlas.Importers.Tic;
@@ -270,14 +271,20 @@ internal sealed partial class TicParser : IDisposable
     {
         // With the final block in the reader, "end of data" / "depth to be zero" mean the document stops mid-value.
         var truncated = j.IsFinal && (e.Message.Contains("end of data", StringComparison.Ordinal) || e.Message.Contains("depth to be zero", StringComparison.Ordinal));
+        // The reader's own "LineNumber: n | BytePositionInLine: m" counts from where it was last restarted (after a
+        // stretch read by the fast path), so it would name a wrong line; the byte offset and JSON path given are exact.
+        var message = ReaderPosition().Replace(e.Message, "").TrimEnd();
         var reason = (truncated, j.IsGzip) switch
         {
-            (true, true) => $"the gzip stream ends before the JSON does (cut short): {e.Message}",
-            (true, false) => $"the JSON ends early (truncated file): {e.Message}",
-            _ => $"invalid JSON: {e.Message}",
+            (true, true) => $"the gzip stream ends before the JSON does (cut short): {message}",
+            (true, false) => $"the JSON ends early (truncated file): {message}",
+            _ => $"invalid JSON: {message}",
         };
         return new TicFormatException(source.Name, j.Offset(r.BytesConsumed), path.ToString(), reason, e);
     }
+
+    [GeneratedRegex(@" ?LineNumber: \d+ \| BytePositionInLine: \d+\.")]
+    private static partial Regex ReaderPosition();
 
     static void SkipTo(Stream stream, long offset)
     {
