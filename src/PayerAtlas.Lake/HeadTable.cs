@@ -152,9 +152,6 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
 /// <summary>Which string columns a <see cref="HeadTable{TColumns}"/> holds, and how to read them off an observation.</summary>
 internal interface IHeadColumns
 {
-    /// <summary>The lake column numbers (<see cref="LakeStrings"/>), in head order.</summary>
-    static abstract ReadOnlySpan<int> Columns { get; }
-
     static abstract int Width { get; }
 
     static abstract void Fill(string?[] head, in RateObservation o);
@@ -172,7 +169,6 @@ internal interface IHeadColumns
 /// <summary>The columns constant across a TiC <c>in_network</c> item.</summary>
 internal readonly struct ItemColumns : IHeadColumns
 {
-    public static ReadOnlySpan<int> Columns => LakeStrings.ItemColumns;
     public static int Width => LakeStrings.ItemCount;
     public static void Fill(string?[] head, in RateObservation o) => LakeStrings.FillItem(head, in o);
     public static bool Same(string?[] head, in RateObservation o) => LakeStrings.SameItem(head, in o);
@@ -196,7 +192,6 @@ internal readonly struct ItemColumns : IHeadColumns
 /// <summary>The columns that change from price to price.</summary>
 internal readonly struct PriceColumns : IHeadColumns
 {
-    public static ReadOnlySpan<int> Columns => LakeStrings.PriceColumns;
     public static int Width => LakeStrings.PriceCount;
     public static void Fill(string?[] head, in RateObservation o) => LakeStrings.FillPrice(head, in o);
     public static bool Same(string?[] head, in RateObservation o) => LakeStrings.SamePrice(head, in o);

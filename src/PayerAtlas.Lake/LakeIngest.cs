@@ -108,7 +108,7 @@ public sealed class LakeIngest : IRateSink, IAsyncDisposable
         if (!done)
         {
             // Abandoned (an error, a cancellation): whatever the writer's shutdown meets, the staging folder goes, so a
-            // failed ingest never leaves its spill behind (on a full disk that would keep the disk full).
+            // failed ingest never leaves its part files behind (on a full disk that would keep the disk full).
             done = true;
             try
             {

@@ -42,10 +42,6 @@ public readonly struct RateLocator : IEquatable<RateLocator>
     public static RateLocator AllowedAmountProvider(int item, int amount, int payment, int provider, long offset) =>
         new(null, RateLocatorShape.AllowedAmountProvider, item, amount, payment, provider, offset);
 
-    /// <summary>A locator from the parts <see cref="Shape"/>, <see cref="TextValue"/>, <see cref="Indices"/> and <see cref="Offset"/> give (a spill file's round trip).</summary>
-    public static RateLocator FromParts(RateLocatorShape shape, string? text, int a, int b, int c, int d, long offset) =>
-        shape == RateLocatorShape.Text ? Text(text ?? "") : new(null, shape, a, b, c, d, offset);
-
     public RateLocatorShape Shape => shape;
 
     /// <summary>The text of a <see cref="RateLocatorShape.Text"/> locator; null for the numeric shapes.</summary>
