@@ -14,6 +14,12 @@ internal sealed class ColumnChunkInfo(ParquetField field, int rows, long start)
     public long UncompressedBytes { get; set; }
     public long CompressedBytes { get; set; }
     public bool Dictionary { get; set; }
+
+    /// <summary>Pages stored as encoded, whatever the file's codec (bit-packed integers gain little from Snappy).</summary>
+    public bool Uncompressed { get; set; }
+
+    /// <summary>The value encodings of the chunk's pages, as bits (1 &lt;&lt; encoding): the footer lists them.</summary>
+    public int ValueEncodings { get; set; }
     public int DataPages { get; set; }
 
     public long NullCount { get; set; }

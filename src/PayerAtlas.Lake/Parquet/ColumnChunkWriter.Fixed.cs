@@ -13,17 +13,20 @@ internal sealed partial class ColumnChunkWriter
     public void WriteInt32s(ColumnChunkInfo chunk, ReadOnlySpan<int?> column)
     {
         var codec = new IntegerCodec<int>();
-        WriteFixed(chunk, column, ref codec);
+        chunk.Uncompressed = options.DeltaIntegers;
+        WriteFixed(chunk, column, ref codec, options.DeltaIntegers);
     }
 
     public void WriteInt64s(ColumnChunkInfo chunk, ReadOnlySpan<long?> column)
     {
         var codec = new IntegerCodec<long>();
-        WriteFixed(chunk, column, ref codec);
+        chunk.Uncompressed = options.DeltaIntegers;
+        WriteFixed(chunk, column, ref codec, options.DeltaIntegers);
     }
 
     public void WriteDates(ColumnChunkInfo chunk, ReadOnlySpan<DateOnly?> column)
     {
+        // PLAIN: not every reader takes DELTA_BINARY_PACKED for a DATE (Parquet.Net 5 refuses it).
         var codec = new DateCodec();
         WriteFixed(chunk, column, ref codec);
     }
@@ -81,7 +84,11 @@ internal sealed partial class ColumnChunkWriter
         }
     }
 
-    void WriteFixed<T, TCodec>(ColumnChunkInfo chunk, ReadOnlySpan<T?> column, ref TCodec codec)
+    /// <summary>
+    /// Pages of PLAIN values; with <paramref name="delta"/> (4- or 8-byte integers) each page's PLAIN values, which are
+    /// the integers themselves, are re-encoded DELTA_BINARY_PACKED (a page without values stays PLAIN).
+    /// </summary>
+    void WriteFixed<T, TCodec>(ColumnChunkInfo chunk, ReadOnlySpan<T?> column, ref TCodec codec, bool delta = false)
         where T : struct
         where TCodec : struct, IPlainCodec<T>
     {
@@ -112,10 +119,29 @@ internal sealed partial class ColumnChunkWriter
             }
 
             values.Advance(offset);
-            FlushDataPage(chunk, pageLevels, ParquetFormat.Plain);
+            FlushDataPage(chunk, pageLevels, delta && offset > 0 ? EncodeDelta(width) : ParquetFormat.Plain);
         }
 
         chunk.NullCount = nulls;
         codec.Finish(chunk);
+    }
+
+    /// <summary>Replaces the PLAIN integers in <see cref="values"/> by their DELTA_BINARY_PACKED form; returns that encoding.</summary>
+    int EncodeDelta(int width)
+    {
+        var scratch = workspace.Delta;
+        scratch.Reset();
+        if (width == 4)
+        {
+            DeltaBinaryPacked.Encode(MemoryMarshal.Cast<byte, int>(values.Written), scratch);
+        }
+        else
+        {
+            DeltaBinaryPacked.Encode(MemoryMarshal.Cast<byte, long>(values.Written), scratch);
+        }
+
+        values.Reset();
+        values.Write(scratch.Written);
+        return ParquetFormat.DeltaBinaryPacked;
     }
 }

@@ -105,12 +105,13 @@ internal sealed partial class ColumnChunkWriter : IDisposable
         values.Reset();
         WritePage(chunk, ParquetFormat.DataPage, rows, encoding, page.Written);
         chunk.DataPages++;
+        chunk.ValueEncodings |= 1 << encoding;
     }
 
     void WritePage(ColumnChunkInfo chunk, int type, int count, int encoding, ReadOnlySpan<byte> body)
     {
         var payload = body;
-        if (options.Compression == ParquetCompression.Snappy)
+        if (options.Compression == ParquetCompression.Snappy && !chunk.Uncompressed)
         {
             compressed.Reset();
             var free = compressed.GetFree(Snappy.GetMaxCompressedLength(body.Length));
@@ -129,6 +130,7 @@ internal sealed partial class ColumnChunkWriter : IDisposable
             thrift.FieldI32(2, ParquetFormat.Plain);
             thrift.StructEnd();
             chunk.DictionaryPageOffset = Position;
+            chunk.ValueEncodings |= 1 << ParquetFormat.Plain;
         }
         else
         {

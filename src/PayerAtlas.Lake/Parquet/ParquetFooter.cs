@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PayerAtlas.Lake.Parquet;
 
 /// <summary>The FileMetaData struct of parquet.thrift, written with the Thrift compact protocol.</summary>
@@ -66,7 +68,7 @@ internal static class ParquetFooter
             t.StructBegin();
             t.FieldI64(2, chunk.Start);
             t.FieldStructBegin(3);
-            ColumnMetaData(t, chunk, codec);
+            ColumnMetaData(t, chunk, chunk.Uncompressed ? ParquetFormat.Uncompressed : codec);
             t.StructEnd();
             t.StructEnd();
         }
@@ -81,12 +83,15 @@ internal static class ParquetFooter
     static void ColumnMetaData(ThriftCompactWriter t, ColumnChunkInfo chunk, int codec)
     {
         t.FieldI32(1, ParquetFormat.PhysicalType(chunk.Field.Type));
-        t.FieldListBegin(2, ThriftCompactWriter.ListI32, chunk.Dictionary ? 3 : 2);
-        t.ElementI32(ParquetFormat.Plain);
-        t.ElementI32(ParquetFormat.Rle);
-        if (chunk.Dictionary)
+        // Every encoding a page of the chunk uses (RLE for the definition levels), in the enum's order.
+        var encodings = chunk.ValueEncodings | (1 << ParquetFormat.Rle);
+        t.FieldListBegin(2, ThriftCompactWriter.ListI32, BitOperations.PopCount((uint)encodings));
+        for (var e = 0; e < 32; e++)
         {
-            t.ElementI32(ParquetFormat.RleDictionary);
+            if ((encodings & (1 << e)) != 0)
+            {
+                t.ElementI32(e);
+            }
         }
 
         t.FieldListBegin(3, ThriftCompactWriter.ListBinary, 1);

@@ -26,6 +26,7 @@ internal static class ParquetFormat
     // enum Encoding
     public const int Plain = 0;
     public const int Rle = 3;
+    public const int DeltaBinaryPacked = 5;
     public const int RleDictionary = 8;
 
     // enum CompressionCodec

@@ -17,6 +17,9 @@ internal sealed class ParquetWorkspace : IDisposable
     public PooledBuffer Values { get; } = new(1 << 16);
     public PooledBuffer Page { get; } = new(1 << 16);
     public PooledBuffer Compressed { get; } = new(1 << 16);
+
+    /// <summary>A page's integers DELTA_BINARY_PACKED, before they replace the PLAIN ones.</summary>
+    public PooledBuffer Delta { get; } = new(1 << 16);
     public PooledBuffer Header { get; } = new(256);
     public ThriftCompactWriter Thrift { get; }
     public StringDictionary Dictionary { get; } = new();
@@ -41,6 +44,7 @@ internal sealed class ParquetWorkspace : IDisposable
         Values.Dispose();
         Page.Dispose();
         Compressed.Dispose();
+        Delta.Dispose();
         Header.Dispose();
         Dictionary.Dispose();
         Bounds.Dispose();

@@ -7,6 +7,9 @@ internal sealed record ParquetWriterOptions
 
     public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
 
+    /// <summary>INT32 and INT64 values as DELTA_BINARY_PACKED (PLAIN when false): the lake's indices, offsets and counts pack to a few bits.</summary>
+    public bool DeltaIntegers { get; init; } = true;
+
     /// <summary>A data page is cut once its values reach this many (uncompressed) bytes.</summary>
     public int PageBytes { get; init; } = 1 << 20;
 
