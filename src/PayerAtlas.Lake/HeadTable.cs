@@ -25,6 +25,7 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
     string?[] scratch = new string?[TColumns.Width];
     readonly (string?[]? Head, int Number)[] recent = new (string?[]?, int)[TColumns.Slots];
     string?[]? last;
+    object? lastKey;
     int lastNumber;
     readonly bool[] varies = new bool[TColumns.Width];
 
@@ -36,10 +37,17 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
     public string?[] this[int number] => chunks[number >> ChunkBits][number & (ChunkSize - 1)];
 
     /// <summary>The number of the observation's head, added when new.</summary>
-    public int Find(in RateObservation o)
+    public int Find(in LakeRow o)
     {
+        var key = TColumns.Key(in o);
+        if (key is not null && ReferenceEquals(key, lastKey))
+        {
+            return lastNumber;
+        }
+
         if (last is not null && TColumns.Same(last, in o))
         {
+            lastKey = key;
             return lastNumber;
         }
 
@@ -47,6 +55,7 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
         if (spot.Head is not null && TColumns.Same(spot.Head, in o))
         {
             last = spot.Head;
+            lastKey = key;
             lastNumber = spot.Number;
             return lastNumber;
         }
@@ -59,6 +68,7 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
         }
 
         last = this[number];
+        lastKey = key;
         spot = (last, number);
         lastNumber = number;
         return number;
@@ -108,6 +118,7 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
         numbers.Clear();
         chunks = [new string?[ChunkSize][]];
         last = null;
+        lastKey = null;
         Array.Clear(recent);
         Count = 0;
         Bytes = 0;
@@ -154,13 +165,16 @@ internal interface IHeadColumns
 {
     static abstract int Width { get; }
 
-    static abstract void Fill(string?[] head, in RateObservation o);
+    static abstract void Fill(string?[] head, in LakeRow o);
 
     /// <summary>True when <paramref name="head"/> holds the observation's columns as the same instances.</summary>
-    static abstract bool Same(string?[] head, in RateObservation o);
+    static abstract bool Same(string?[] head, in LakeRow o);
 
     /// <summary>A cheap hash of the columns that vary most (string lengths and characters, no hashing of text).</summary>
-    static abstract int Spot(in RateObservation o);
+    static abstract int Spot(in LakeRow o);
+
+    /// <summary>An instance that, when a row brings the same one as the row before, means the same head (null: none).</summary>
+    static abstract object? Key(in LakeRow o);
 
     /// <summary>Slots of the direct-mapped cache in front of the dictionary, a power of two (hashing a head costs more than a miss here).</summary>
     static abstract int Slots { get; }
@@ -170,13 +184,29 @@ internal interface IHeadColumns
 internal readonly struct ItemColumns : IHeadColumns
 {
     public static int Width => LakeStrings.ItemCount;
-    public static void Fill(string?[] head, in RateObservation o) => LakeStrings.FillItem(head, in o);
-    public static bool Same(string?[] head, in RateObservation o) => LakeStrings.SameItem(head, in o);
+    public static void Fill(string?[] head, in LakeRow o) => o.Item.CopyTo(head, 0);
+
+    public static bool Same(string?[] head, in LakeRow o)
+    {
+        var item = o.Item;
+        for (var i = 0; i < head.Length; i++)
+        {
+            if (!ReferenceEquals(head[i], item[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The row's item array: the reader's thread hands the same one to every row of an item.</summary>
+    public static object? Key(in LakeRow o) => o.Item;
 
     public static int Slots => 4_096;
 
     /// <summary>The code's last four characters, as digits of a number (codes are five characters, mostly digits).</summary>
-    public static int Spot(in RateObservation o)
+    public static int Spot(in LakeRow o)
     {
         var code = o.BillingCode;
         var h = code.Length;
@@ -193,12 +223,13 @@ internal readonly struct ItemColumns : IHeadColumns
 internal readonly struct PriceColumns : IHeadColumns
 {
     public static int Width => LakeStrings.PriceCount;
-    public static void Fill(string?[] head, in RateObservation o) => LakeStrings.FillPrice(head, in o);
-    public static bool Same(string?[] head, in RateObservation o) => LakeStrings.SamePrice(head, in o);
+    public static void Fill(string?[] head, in LakeRow o) => LakeStrings.FillPrice(head, in o);
+    public static bool Same(string?[] head, in LakeRow o) => LakeStrings.SamePrice(head, in o);
+    public static object? Key(in LakeRow o) => null;
 
     public static int Slots => 256;
 
-    public static int Spot(in RateObservation o) =>
+    public static int Spot(in LakeRow o) =>
         (o.NegotiatedType.Length * 3) + (o.PlacesOfService.Length * 29) + (o.Modifiers.Length * 101) + ((int)(o.BillingClass ?? (BillingClass)3) * 53)
         + (o.PlacesOfService.Length > 1 ? o.PlacesOfService[^1] * 17 : 0);
 }

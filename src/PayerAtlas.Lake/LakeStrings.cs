@@ -60,7 +60,7 @@ internal static class LakeStrings
         && ReferenceEquals(head[13], o.NegotiationArrangement);
 
     /// <summary>Copies the observation's price columns into <paramref name="head"/>, in <see cref="PriceColumns"/> order.</summary>
-    public static void FillPrice(string?[] head, in RateObservation o)
+    public static void FillPrice(string?[] head, in LakeRow o)
     {
         head[0] = o.Modifiers;
         head[1] = o.NegotiatedType;
@@ -73,7 +73,7 @@ internal static class LakeStrings
     }
 
     /// <summary>True when <paramref name="head"/> holds the observation's price columns as the same instances.</summary>
-    public static bool SamePrice(string?[] head, in RateObservation o) =>
+    public static bool SamePrice(string?[] head, in LakeRow o) =>
         ReferenceEquals(head[1], o.NegotiatedType)
         && ReferenceEquals(head[3], ClassName(o.BillingClass))
         && ReferenceEquals(head[5], o.PlacesOfService)

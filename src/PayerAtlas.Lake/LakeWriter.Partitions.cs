@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PayerAtlas.Rates;
 
 namespace PayerAtlas.Lake;
 
@@ -30,9 +29,9 @@ public sealed partial class LakeWriter
         }
     }
 
-    void Place(in RateObservation observation)
+    void Place(in LakeRow observation)
     {
-        var slot = ReferenceEquals(observation.Payer, lastPayer) && ReferenceEquals(observation.BillingCode, lastCode) && lastSlot is not null
+        var slot = ReferenceEquals(observation.Item, lastItem) && lastSlot is not null
             ? lastSlot
             : Find(in observation);
         var headBytes = items.Bytes + prices.Bytes;
@@ -52,7 +51,7 @@ public sealed partial class LakeWriter
         }
     }
 
-    Slot Find(in RateObservation o)
+    Slot Find(in LakeRow o)
     {
         if (!payers.TryGetValue(o.Payer, out var payer))
         {
@@ -71,8 +70,7 @@ public sealed partial class LakeWriter
             lookup[raw] = slot;
         }
 
-        lastPayer = o.Payer;
-        lastCode = o.BillingCode;
+        lastItem = o.Item;
         lastSlot = slot;
         return slot;
     }

@@ -5,7 +5,7 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// Writes observations into part files in one staging folder, partitioned by payer and code prefix. The reader's
-/// thread only copies each observation into a batch (one contiguous copy: the reader is the ingest's bottleneck); a
+/// thread only copies each observation into a batch (a <see cref="LakeRow"/>: the reader is the ingest's bottleneck); a
 /// partitioner thread appends the batches' observations to their partitions' <see cref="PartitionRows"/> (a compact
 /// in-memory form); a partition is handed to a background encoder as a row group when it reaches
 /// <see cref="LakeWriterOptions.RowGroupRows"/>, early (from <see cref="LakeWriterOptions.EarlyRowGroupRows"/>) when
@@ -25,14 +25,14 @@ public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
     readonly Dictionary<string, PayerSlots> payers = new(StringComparer.Ordinal);
     readonly List<Slot> slots = [];
     readonly object idle = new();
-    readonly BlockingCollection<(RateObservation[] Rows, int Count)> filled = new(BatchesInFlight);
-    readonly BlockingCollection<RateObservation[]> empty = new(BatchesInFlight + 2);
+    readonly BlockingCollection<(LakeRow[] Rows, int Count)> filled = new(BatchesInFlight);
+    readonly BlockingCollection<LakeRow[]> empty = new(BatchesInFlight + 2);
     readonly Task partitioner;
-    RateObservation[] batch;
+    LakeRow[] batch;
     int batchCount;
-    string? lastPayer;
-    string? lastCode;
+    string?[]? lastItem;
     Slot? lastSlot;
+    string?[]? currentItem;
     long bufferedBytes;
     int queued;
     bool finished;
@@ -56,10 +56,10 @@ public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
             .ToArray();
         for (var i = 0; i < BatchesInFlight + 1; i++)
         {
-            empty.Add(new RateObservation[BatchRows]);
+            empty.Add(new LakeRow[BatchRows]);
         }
 
-        batch = new RateObservation[BatchRows];
+        batch = new LakeRow[BatchRows];
         partitioner = Task.Factory.StartNew(Partition, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -74,10 +74,20 @@ public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
     /// <summary>Observations accepted so far.</summary>
     public long Observations { get; private set; }
 
-    /// <summary>Copies the observation into the current batch; a full batch goes to the partitioner's thread.</summary>
+    /// <summary>
+    /// Copies the observation into the current batch (its item columns as the array of the rows before when they are
+    /// the same instances); a full batch goes to the partitioner's thread.
+    /// </summary>
     public void Write(in RateObservation observation)
     {
-        batch[batchCount++] = observation;
+        if (currentItem is null || !LakeStrings.SameItem(currentItem, in observation))
+        {
+            // A new array, never the old one refilled: rows already handed over still point to it.
+            currentItem = new string?[LakeStrings.ItemCount];
+            LakeStrings.FillItem(currentItem, in observation);
+        }
+
+        batch[batchCount++].Set(currentItem, in observation);
         Observations++;
         if (batchCount == batch.Length)
         {

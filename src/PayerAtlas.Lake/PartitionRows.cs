@@ -42,7 +42,7 @@ internal sealed class PartitionRows(PartitionKey key, ArrayShelf<byte> shelf)
     public IReadOnlyList<string> Texts => texts;
 
     /// <summary>Appends one row whose string columns are the heads <paramref name="item"/> and <paramref name="price"/>; returns the bytes it added to <see cref="Bytes"/>.</summary>
-    public long Add(in RateObservation o, int item, int price)
+    public long Add(in LakeRow o, int item, int price)
     {
         var before = Bytes;
         if (block is null || block.Length - used < MaxRecordBytes)

@@ -89,6 +89,35 @@ public sealed class LakeWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_of_one_code_keep_their_own_item_columns_when_one_changes_between_neighbours()
+    {
+        // The writer hands the item columns over as one array per run of equal ones: a network or plan that changes
+        // from row to row (and back) must land on its own rows, across hand-off batches and row groups.
+        string[] networks = ["North", "South", "North|South"];
+        string[] plans = ["Gold PPO", "Silver HMO"];
+        var rows = Enumerable.Range(0, 20_000)
+            .Select(i => Observations.Rate("Acme Health", "77054", i, i: i) with
+            {
+                Network = networks[(i / 3) % networks.Length],
+                Plan = plans[(i / 7) % plans.Length],
+            })
+            .ToList();
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 1_000, EarlyRowGroupRows = 300 });
+        await IngestAsync(lake, "networks.json", rows);
+
+        var glob = LakeLayout.ParquetGlob(folder.Lake);
+        Assert.Equal(0L, Scalar<long>(
+            """
+            SELECT count(*) FROM read_parquet($g)
+            WHERE network <> CASE (CAST(rate AS BIGINT) // 3) % 3 WHEN 0 THEN 'North' WHEN 1 THEN 'South' ELSE 'North|South' END
+               OR plan_name <> CASE (CAST(rate AS BIGINT) // 7) % 2 WHEN 0 THEN 'Gold PPO' ELSE 'Silver HMO' END
+               OR json_item <> CAST(rate AS BIGINT)
+            """,
+            ("g", glob)));
+        Assert.Equal(20_000L, Scalar<long>("SELECT count(*) FROM read_parquet($g)", ("g", glob)));
+    }
+
+    [Fact]
     public async Task Columns_have_standard_types_every_engine_reads()
     {
         var lake = new RateLake(folder.Lake);
