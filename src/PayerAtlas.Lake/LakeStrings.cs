@@ -91,12 +91,9 @@ internal static class LakeStrings
         _ => kind.ToString(),
     };
 
-    public static string? ClassName(BillingClass? billingClass) => billingClass switch
-    {
-        null => null,
-        BillingClass.Professional => "professional",
-        BillingClass.Institutional => "institutional",
-        BillingClass.Both => "both",
-        _ => billingClass.ToString(),
-    };
+    static readonly string[] ClassNames = ["professional", "institutional", "both"];
+
+    public static string? ClassName(BillingClass? billingClass) => billingClass is not { } c ? null
+        : (uint)c < (uint)ClassNames.Length ? ClassNames[(int)c]
+        : c.ToString();
 }

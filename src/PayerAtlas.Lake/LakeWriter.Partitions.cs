@@ -31,12 +31,23 @@ public sealed partial class LakeWriter
 
     void Place(in LakeRow observation)
     {
-        var slot = ReferenceEquals(observation.Item, lastItem) && lastSlot is not null
-            ? lastSlot
-            : Find(in observation);
         var headBytes = items.Bytes + prices.Bytes;
         var item = items.Find(in observation);
         var price = prices.Find(in observation);
+
+        // An item head always lands in one partition (payer and code are item columns): remembered by its number.
+        var slot = item < slotsByItem.Length ? slotsByItem[item] : null;
+        if (slot is null)
+        {
+            slot = Find(in observation);
+            if (item >= slotsByItem.Length)
+            {
+                Array.Resize(ref slotsByItem, Math.Max(item + 1, slotsByItem.Length * 2));
+            }
+
+            slotsByItem[item] = slot;
+        }
+
         var rows = slot.Rows ??= new PartitionRows(slot.Key, blocks);
         bufferedBytes += rows.Add(in observation, item, price) + (items.Bytes + prices.Bytes - headBytes);
         if (rows.Count >= options.RowGroupRows
@@ -70,8 +81,6 @@ public sealed partial class LakeWriter
             lookup[raw] = slot;
         }
 
-        lastItem = o.Item;
-        lastSlot = slot;
         return slot;
     }
 
@@ -97,6 +106,7 @@ public sealed partial class LakeWriter
             bufferedBytes -= items.Bytes + prices.Bytes;
             items.Clear();
             prices.Clear();
+            Array.Clear(slotsByItem);
             return;
         }
 

@@ -30,8 +30,7 @@ public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
     readonly Task partitioner;
     LakeRow[] batch;
     int batchCount;
-    string?[]? lastItem;
-    Slot? lastSlot;
+    Slot?[] slotsByItem = new Slot?[256];
     string?[]? currentItem;
     long bufferedBytes;
     int queued;
