@@ -11,7 +11,9 @@
 # Environment: SIZE (uncompressed JSON, default 1GB), WORK (scratch folder, default a temp dir, removed at the end unless
 # KEEP=1), KINDS (plain,gzip), ROUNDS (default 3), PYTHON, RESULTS (default bench/results/rates-ingest-<SIZE>.md).
 # MB/s is 10^6 bytes of uncompressed JSON per second of the whole process (start-up included). Each round runs the
-# scan, then the ingest into a fresh lake; the table gives the medians and the median of the rounds' ingest/scan
+# scan twice — with the tier-up setting the CLI runs with (call-counting delay 0, the ceiling the target is judged
+# against) and with the runtime's default delay of 100 ms (how the issue's reference figure was taken) — then the
+# ingest into a fresh lake; the table gives the medians and the median of the rounds' ingest/scan
 # ratios (the VM's speed drifts by ±20 % within minutes, so only same-round ratios compare). Lakes are deleted at the
 # end, not between runs: ext4 makes the next run's file creation pay for recently deleted inodes (~1 s measured).
 set -euo pipefail
@@ -59,8 +61,8 @@ measure() {
   echo
   echo "Medians of $ROUNDS rounds (scan, then ingest into a fresh lake); ingest / scan is the median of the rounds' ratios (each round's in brackets); peak RSS the largest."
   echo
-  echo "| file | JSON MB | token scan MB/s | scan peak RSS MB | ingest MB/s | ingest / scan | ingest peak RSS MB | observations | part files | Python json.load MB/s (peak RSS MB) |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| file | JSON MB | token scan MB/s | scan peak RSS MB | ingest MB/s | ingest / scan | ingest peak RSS MB | observations | part files | Python json.load MB/s (peak RSS MB) | scan, runtime defaults MB/s | ingest / that scan |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULTS.tmp"
 
 for kind in ${KINDS//,/ }; do
@@ -69,18 +71,22 @@ for kind in ${KINDS//,/ }; do
   log "synth $file"
   "${cli[@]}" rates synth --out "$file" --size "$SIZE" "${gz[@]}" >"$WORK/synth-$kind.out" 2>/dev/null
   json_bytes=$(grep -o '[0-9,]* bytes of JSON' "$WORK/synth-$kind.out" | tr -d , | cut -d' ' -f1)
-  scans=(); ingests=(); ratios=(); kbs=()
+  scans=(); ingests=(); ratios=(); kbs=(); defaults=(); default_ratios=()
   for round in $(seq "$ROUNDS"); do
     log "token scan ($kind, round $round)"
     read -r scan_s scan_kb < <(measure "scan-$kind" "${bench[@]}" scan "$file")
+    # DOTNET_ numbers are hexadecimal: 64 is the runtime's default of 100 ms.
+    read -r default_s _ < <(DOTNET_TC_CallCountingDelayMs=64 measure "scan-default-$kind" "${bench[@]}" scan "$file")
     lake="$WORK/lake-$kind-$round"
     log "ingest ($kind, round $round)"
     read -r ingest_s ingest_kb < <(measure "ingest-$kind" "${cli[@]}" rates ingest "$file" --lake "$lake")
     scans+=("$scan_s"); ingests+=("$ingest_s"); kbs+=("$ingest_kb")
     ratios+=("$(awk -v s="$scan_s" -v i="$ingest_s" 'BEGIN { printf "%.3f", s/i }')")
-    log "  scan ${scan_s}s, ingest ${ingest_s}s (${ingest_kb} KB)"
+    defaults+=("$default_s"); default_ratios+=("$(awk -v s="$default_s" -v i="$ingest_s" 'BEGIN { printf "%.3f", s/i }')")
+    log "  scan ${scan_s}s (runtime defaults ${default_s}s), ingest ${ingest_s}s (${ingest_kb} KB)"
   done
   scan_s=$(median "${scans[@]}"); ingest_s=$(median "${ingests[@]}"); ratio=$(median "${ratios[@]}")
+  default_s=$(median "${defaults[@]}"); default_ratio=$(median "${default_ratios[@]}")
   ingest_kb=$(printf '%s\n' "${kbs[@]}" | sort -n | tail -1)
   obs=$(grep -o '^[0-9,]* observations' "$WORK/ingest-$kind.out" | tr -d , | cut -d' ' -f1)
   parts=$(find "$lake" -name '*.parquet' | wc -l)
@@ -90,8 +96,8 @@ for kind in ${KINDS//,/ }; do
     read -r py_s py_kb < <(measure "python-$kind" python3 -c "$python_load" "$file")
     python=$(awk -v b="$json_bytes" -v s="$py_s" -v k="$py_kb" 'BEGIN { printf "%.1f (%.0f)", b/1e6/s, k/1024 }')
   fi
-  row=$(awk -v b="$json_bytes" -v ss="$scan_s" -v sk="$scan_kb" -v is="$ingest_s" -v ik="$ingest_kb" -v o="$obs" -v p="$parts" -v f="$(basename "$file")" -v py="$python" -v r="$ratio" -v all="${ratios[*]}" \
-    'BEGIN { printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f (%s) | %.0f | %d | %d | %s |", f, b/1e6, b/1e6/ss, sk/1024, b/1e6/is, r, all, ik/1024, o, p, py }')
+  row=$(awk -v b="$json_bytes" -v ss="$scan_s" -v sk="$scan_kb" -v is="$ingest_s" -v ik="$ingest_kb" -v o="$obs" -v p="$parts" -v f="$(basename "$file")" -v py="$python" -v r="$ratio" -v all="${ratios[*]}" -v ds="$default_s" -v dr="$default_ratio" \
+    'BEGIN { printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f (%s) | %.0f | %d | %d | %s | %.1f | %.2f |", f, b/1e6, b/1e6/ss, sk/1024, b/1e6/is, r, all, ik/1024, o, p, py, b/1e6/ds, dr }')
   echo "$row" | tee -a "$RESULTS.tmp" >&2
   rm -f "$file"
 done
