@@ -152,25 +152,7 @@ internal sealed class PartitionRows(PartitionKey key, ArrayShelf<byte> shelf)
         Bytes = 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int Varint(Span<byte> span, ulong value)
-    {
-        if (value < 0x80)
-        {
-            span[0] = (byte)value;
-            return 1;
-        }
-
-        var n = 0;
-        while (value >= 0x80)
-        {
-            span[n++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        span[n++] = (byte)value;
-        return n;
-    }
+    static int Varint(Span<byte> span, ulong value) => Parquet.Uleb128.Write(span, value);
 
     /// <summary>Reads one block's records (see <see cref="Add"/> for the layout).</summary>
     public ref struct RowReader(ReadOnlySpan<byte> bytes)

@@ -26,10 +26,10 @@ internal static class DeltaBinaryPacked
         var mask = ulong.MaxValue >> (64 - (8 * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
         var free = output.GetFree(MaxBytes(values.Length, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
         var o = 0;
-        o += Uleb(free[o..], BlockValues);
-        o += Uleb(free[o..], Miniblocks);
-        o += Uleb(free[o..], (ulong)values.Length);
-        o += Uleb(free[o..], ZigZag(values.IsEmpty ? 0 : long.CreateTruncating(values[0])));
+        o += Uleb128.Write(free[o..], BlockValues);
+        o += Uleb128.Write(free[o..], Miniblocks);
+        o += Uleb128.Write(free[o..], (ulong)values.Length);
+        o += Uleb128.Write(free[o..], ZigZag(values.IsEmpty ? 0 : long.CreateTruncating(values[0])));
         Span<ulong> adjusted = stackalloc ulong[BlockValues];
         Span<T> deltas = stackalloc T[BlockValues];
         for (var start = 1; start < values.Length; start += BlockValues)
@@ -45,7 +45,7 @@ internal static class DeltaBinaryPacked
                 minDelta = T.Min(minDelta, d);
             }
 
-            o += Uleb(free[o..], ZigZag(long.CreateTruncating(minDelta)));
+            o += Uleb128.Write(free[o..], ZigZag(long.CreateTruncating(minDelta)));
             var widths = o;
             o += Miniblocks;
             for (var m = 0; m < Miniblocks; m++)
@@ -127,17 +127,4 @@ internal static class DeltaBinaryPacked
     }
 
     static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
-
-    static int Uleb(Span<byte> destination, ulong value)
-    {
-        var i = 0;
-        while (value >= 0x80)
-        {
-            destination[i++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        destination[i++] = (byte)value;
-        return i;
-    }
 }
