@@ -170,7 +170,7 @@ internal interface IHeadColumns
     /// <summary>True when <paramref name="head"/> holds the observation's columns as the same instances.</summary>
     static abstract bool Same(string?[] head, in LakeRow o);
 
-    /// <summary>A cheap hash of the columns that vary most (string lengths and characters, no hashing of text).</summary>
+    /// <summary>A cheap hash of the columns that vary most (characters or instance identities; no hashing of whole texts).</summary>
     static abstract int Spot(in LakeRow o);
 
     /// <summary>An instance that, when a row brings the same one as the row before, means the same head (null: none).</summary>

@@ -26,7 +26,7 @@ internal sealed partial class ColumnChunkWriter
 
     public void WriteDates(ColumnChunkInfo chunk, ReadOnlySpan<DateOnly?> column)
     {
-        // PLAIN: not every reader takes DELTA_BINARY_PACKED for a DATE (Parquet.Net 5 refuses it).
+        // PLAIN: not every reader takes DELTA_BINARY_PACKED for a DATE (Parquet.Net 6 refuses it).
         var codec = new DateCodec();
         WriteFixed(chunk, column, ref codec);
     }

@@ -104,7 +104,7 @@ internal static class DeltaBinaryPacked
         return o;
     }
 
-    /// <summary>32 values of 33 to 64 bits: each as its low 32 bits, then the rest.</summary>
+    /// <summary>32 values of 33 to 64 bits, least significant bit first, through a 128-bit accumulator: 4 × width bytes.</summary>
     static int PackWide(ReadOnlySpan<ulong> values, int width, Span<byte> destination)
     {
         UInt128 acc = 0;
