@@ -10,7 +10,7 @@
 #
 # Environment: SHARED_DATA (default <repo>/../shared/data; the PFS files are in $SHARED_DATA/pfs/rvu25d),
 # RUNS (3), PARTS (import,site), RUN_TIMEOUT (seconds per timed run, 900),
-# PAYERATLAS (command that runs the CLI; default <repo>/payeratlas, which builds a Release build on first use),
+# PAYERATLAS (command that runs the CLI; default <repo>/payeratlas, which publishes a ReadyToRun Release build on first use),
 # RESULTS (default bench/results/import-and-site.md; PARTS other than both writes …-<part>.md unless set).
 # Needs dotnet; installs sqlite3, hugo and GNU time with apt-get if they are missing.
 set -euo pipefail

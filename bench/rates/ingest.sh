@@ -39,11 +39,13 @@ cleanup() { [[ "${KEEP:-}" == 1 ]] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-log "building (Release)"
-dotnet build "$repo/src/PayerAtlas.Cli" -c Release -nologo -v q >&2
-dotnet build "$repo/bench/PayerAtlas.Bench.Rates" -c Release -nologo -v q >&2
-cli=(dotnet "$repo/artifacts/bin/PayerAtlas.Cli/release/PayerAtlas.Cli.dll")
-bench=(dotnet "$repo/artifacts/bin/PayerAtlas.Bench.Rates/release/PayerAtlas.Bench.Rates.dll")
+# Both as ./payeratlas runs the CLI: a ReadyToRun publish for this machine (the scan gets the same treatment).
+log "publishing (Release, ReadyToRun)"
+PAYERATLAS_REBUILD=1 "$repo/payeratlas" --help >/dev/null
+dotnet publish "$repo/bench/PayerAtlas.Bench.Rates" -c Release --use-current-runtime --self-contained false \
+  -p:PublishReadyToRun=true -o "$repo/artifacts/bench-rates" -nologo -v q >&2
+cli=(dotnet "$repo/artifacts/cli/PayerAtlas.Cli.dll")
+bench=(dotnet "$repo/artifacts/bench-rates/PayerAtlas.Bench.Rates.dll")
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
