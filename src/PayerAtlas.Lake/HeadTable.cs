@@ -184,23 +184,11 @@ internal interface IHeadColumns
 internal readonly struct ItemColumns : IHeadColumns
 {
     public static int Width => LakeStrings.ItemCount;
-    public static void Fill(string?[] head, in LakeRow o) => o.Item.CopyTo(head, 0);
+    public static void Fill(string?[] head, in LakeRow o) => LakeStrings.FillItem(head, o.Item);
 
-    public static bool Same(string?[] head, in LakeRow o)
-    {
-        var item = o.Item;
-        for (var i = 0; i < head.Length; i++)
-        {
-            if (!ReferenceEquals(head[i], item[i]))
-            {
-                return false;
-            }
-        }
+    public static bool Same(string?[] head, in LakeRow o) => LakeStrings.SameItem(head, o.Item);
 
-        return true;
-    }
-
-    /// <summary>The row's item array: the reader's thread hands the same one to every row of an item.</summary>
+    /// <summary>The row's <see cref="RateItem"/>: a reader hands the same one with every price of a run.</summary>
     public static object? Key(in LakeRow o) => o.Item;
 
     public static int Slots => 4_096;

@@ -8,7 +8,7 @@ namespace PayerAtlas.Lake;
 /// lands them (or reports the source as a duplicate), and disposing an uncommitted ingest deletes its staging folder,
 /// so a failed or cancelled read leaves the lake as it was.
 /// </summary>
-public sealed class LakeIngest : IRateSink, IAsyncDisposable
+public sealed class LakeIngest : IRatePriceSink, IAsyncDisposable
 {
     internal const string LockName = ".lock";
     internal const string PlanName = "commit.json";
@@ -46,6 +46,17 @@ public sealed class LakeIngest : IRateSink, IAsyncDisposable
         }
 
         writer.Write(observation);
+    }
+
+    public void Write(RateItem item, ReadOnlySpan<RatePrice> prices)
+    {
+        if (ReportingEntity is null)
+        {
+            ReportingEntity = item.ReportingEntity;
+            Kind = item.SourceKind;
+        }
+
+        writer.Write(item, prices);
     }
 
     /// <summary>

@@ -3,15 +3,15 @@ using PayerAtlas.Rates;
 namespace PayerAtlas.Lake;
 
 /// <summary>
-/// An observation as the writer's hand-off batches hold it: its 14 item columns as one array shared by the rows of
-/// an item (the reader's thread makes a new one only when they change, so a row copies one reference for them, not
-/// fourteen), its price columns and numbers inline. Copied field by field: a whole <see cref="RateObservation"/>
-/// copied into a long-lived array took a bulk move and a card-table update per row (~80 ns, perf).
+/// An observation as the writer's hand-off batches hold it: its shared columns as the reader's <see cref="RateItem"/>
+/// (one instance for a run of prices, so a row copies one reference for them, not fourteen), its price columns and
+/// numbers inline. Copied field by field: a whole <see cref="RateObservation"/> copied into a long-lived array took a
+/// bulk move and a card-table update per row (~80 ns, perf).
 /// </summary>
 internal struct LakeRow
 {
-    /// <summary>The item columns in <see cref="LakeStrings.ItemColumns"/> order; never changed once handed over.</summary>
-    public string?[] Item;
+    /// <summary>The shared columns (see <see cref="LakeStrings.ItemColumns"/>); never changed once handed over.</summary>
+    public RateItem Item;
     public string Modifiers;
     public string NegotiatedType;
     public string? Algorithm;
@@ -28,11 +28,11 @@ internal struct LakeRow
     public int ProviderTinCount;
     public DateOnly? ExpirationDate;
 
-    public string Payer => Item[4]!;
-    public string BillingCode => Item[10]!;
+    public readonly string Payer => Item.Payer;
+    public readonly string BillingCode => Item.BillingCode;
 
-    /// <summary>Copies <paramref name="o"/>'s price columns and numbers; <paramref name="item"/> holds its item columns.</summary>
-    public void Set(string?[] item, in RateObservation o)
+    /// <summary>Copies <paramref name="o"/>'s price columns and numbers; <paramref name="item"/> holds its shared columns.</summary>
+    public void Set(RateItem item, in RateObservation o)
     {
         Item = item;
         Modifiers = o.Modifiers;
@@ -50,5 +50,26 @@ internal struct LakeRow
         ProviderNpiCount = o.ProviderNpiCount;
         ProviderTinCount = o.ProviderTinCount;
         ExpirationDate = o.ExpirationDate;
+    }
+
+    /// <summary>Copies a price of <paramref name="item"/> (no algorithm, state or billed charge: a TiC in-network price has none).</summary>
+    public void Set(RateItem item, in RatePrice p)
+    {
+        Item = item;
+        Modifiers = p.Modifiers;
+        NegotiatedType = p.NegotiatedType;
+        Algorithm = null;
+        BillingClass = p.BillingClass;
+        Setting = p.Setting;
+        PlacesOfService = p.PlacesOfService;
+        State = null;
+        AdditionalInformation = p.AdditionalInformation;
+        Locator = p.Locator;
+        Rate = p.Rate;
+        RateIsPercentage = p.RateIsPercentage;
+        BilledCharge = null;
+        ProviderNpiCount = p.ProviderNpiCount;
+        ProviderTinCount = p.ProviderTinCount;
+        ExpirationDate = p.ExpirationDate;
     }
 }

@@ -23,8 +23,8 @@ internal static class LakeStrings
     public const int ItemCount = 14;
     public const int PriceCount = 8;
 
-    /// <summary>Copies the observation's item columns into <paramref name="head"/>, in <see cref="ItemColumns"/> order.</summary>
-    public static void FillItem(string?[] head, in RateObservation o)
+    /// <summary>Copies the item's columns into <paramref name="head"/>, in <see cref="ItemColumns"/> order.</summary>
+    public static void FillItem(string?[] head, RateItem o)
     {
         head[0] = o.SourceFile;
         head[1] = KindName(o.SourceKind);
@@ -42,11 +42,12 @@ internal static class LakeStrings
         head[13] = o.NegotiationArrangement;
     }
 
-    /// <summary>True when <paramref name="head"/> holds the observation's item columns as the same instances.</summary>
-    public static bool SameItem(string?[] head, in RateObservation o) =>
+    /// <summary>True when <paramref name="head"/> holds the item's columns as the same instances.</summary>
+    public static bool SameItem(string?[] head, RateItem o) =>
         ReferenceEquals(head[10], o.BillingCode)
         && ReferenceEquals(head[4], o.Payer)
         && ReferenceEquals(head[5], o.Plan)
+        && ReferenceEquals(head[9], o.Network)
         && ReferenceEquals(head[0], o.SourceFile)
         && ReferenceEquals(head[1], KindName(o.SourceKind))
         && ReferenceEquals(head[2], o.ReportingEntity)
@@ -54,7 +55,6 @@ internal static class LakeStrings
         && ReferenceEquals(head[6], o.PlanId)
         && ReferenceEquals(head[7], o.PlanIdType)
         && ReferenceEquals(head[8], o.PlanMarketType)
-        && ReferenceEquals(head[9], o.Network)
         && ReferenceEquals(head[11], o.BillingCodeType)
         && ReferenceEquals(head[12], o.BillingCodeTypeVersion)
         && ReferenceEquals(head[13], o.NegotiationArrangement);

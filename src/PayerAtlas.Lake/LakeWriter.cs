@@ -14,7 +14,7 @@ namespace PayerAtlas.Lake;
 /// the source is read every partition's remaining rows are written the same way, the encoders in parallel, and
 /// <see cref="RateLake"/> moves the parts into place.
 /// </summary>
-public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
+public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
 {
     readonly LakeWriterOptions options;
     readonly Encoder[] encoders;
@@ -31,7 +31,7 @@ public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
     LakeRow[] batch;
     int batchCount;
     Slot?[] slotsByItem = new Slot?[256];
-    string?[]? currentItem;
+    RateItem? currentItem;
     long bufferedBytes;
     int queued;
     bool finished;
@@ -74,16 +74,14 @@ public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
     public long Observations { get; private set; }
 
     /// <summary>
-    /// Copies the observation into the current batch (its item columns as the array of the rows before when they are
-    /// the same instances); a full batch goes to the partitioner's thread.
+    /// Copies the observation into the current batch (its shared columns as the <see cref="RateItem"/> of the rows
+    /// before when they are the same instances); a full batch goes to the partitioner's thread.
     /// </summary>
     public void Write(in RateObservation observation)
     {
-        if (currentItem is null || !LakeStrings.SameItem(currentItem, in observation))
+        if (currentItem is null || !currentItem.Holds(in observation))
         {
-            // A new array, never the old one refilled: rows already handed over still point to it.
-            currentItem = new string?[LakeStrings.ItemCount];
-            LakeStrings.FillItem(currentItem, in observation);
+            currentItem = RateItem.Of(in observation);
         }
 
         batch[batchCount++].Set(currentItem, in observation);
@@ -92,6 +90,21 @@ public sealed partial class LakeWriter : IRateSink, IAsyncDisposable
         {
             HandOff();
         }
+    }
+
+    /// <summary>Copies the prices into the current batch, with <paramref name="item"/> as their shared columns.</summary>
+    public void Write(RateItem item, ReadOnlySpan<RatePrice> prices)
+    {
+        foreach (ref readonly var p in prices)
+        {
+            batch[batchCount++].Set(item, in p);
+            if (batchCount == batch.Length)
+            {
+                HandOff();
+            }
+        }
+
+        Observations += prices.Length;
     }
 
     void HandOff()

@@ -1,7 +1,7 @@
 namespace PayerAtlas.Rates;
 
 /// <summary>Counts observations (and sums dollar rates, so the work cannot be optimised away); for benchmarks and checks.</summary>
-public sealed class CountingRateSink : IRateSink
+public sealed class CountingRateSink : IRatePriceSink
 {
     public long Count { get; private set; }
 
@@ -9,16 +9,26 @@ public sealed class CountingRateSink : IRateSink
 
     public decimal DollarTotal { get; private set; }
 
-    public void Write(in RateObservation observation)
+    public void Write(in RateObservation observation) => Add(observation.RateIsPercentage, observation.Rate);
+
+    public void Write(RateItem item, ReadOnlySpan<RatePrice> prices)
+    {
+        foreach (ref readonly var p in prices)
+        {
+            Add(p.RateIsPercentage, p.Rate);
+        }
+    }
+
+    void Add(bool isPercentage, decimal? rate)
     {
         Count++;
-        if (observation.RateIsPercentage)
+        if (isPercentage)
         {
             PercentageCount++;
         }
-        else if (observation.Rate is { } rate)
+        else if (rate is { } dollars)
         {
-            DollarTotal += rate;
+            DollarTotal += dollars;
         }
     }
 }

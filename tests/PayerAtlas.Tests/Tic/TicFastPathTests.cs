@@ -68,6 +68,13 @@ public sealed partial class TicFastPathTests
         Assert.InRange(fast.Result!.FastRates, written.NegotiatedRates * 7 / 10, written.NegotiatedRates);
         Assert.InRange(fast.Result.FastItemHeads, written.Items * 8 / 10, written.Items);
         AssertSame(File.ReadAllBytes(dir.File("s.json.gz")), bufferSize);
+
+        // A price sink gets every in-network price as a record, the shared columns once per element and network.
+        var sink = new PriceListSink();
+        new TicReader(new TicReaderOptions { BufferSize = bufferSize }).Read(TicSource.File(dir.File("s.json")), sink);
+        Assert.Equal(written.Prices, sink.Items.Count);
+        Assert.Equal(0, sink.ObservationWrites);
+        Assert.InRange(sink.ItemCount, written.Items, written.NegotiatedRates);
     }
 
     [Theory]
@@ -227,17 +234,20 @@ public sealed partial class TicFastPathTests
 
     sealed record Outcome(List<RateObservation> Items, TicReadResult? Result, Exception? Error);
 
-    static Outcome Read(Func<TicSource> source, bool generalOnly, int bufferSize)
+    static Outcome Read(Func<TicSource> source, bool generalOnly, int bufferSize, bool priceSink = false)
     {
-        var sink = new ListSink();
+        var prices = new PriceListSink();
+        var list = new ListSink();
+        IRateSink sink = priceSink ? prices : list;
+        var items = priceSink ? prices.Items : list.Items;
         try
         {
             var result = new TicReader(new TicReaderOptions { BufferSize = bufferSize, GeneralPathOnly = generalOnly }).Read(source(), sink);
-            return new Outcome(sink.Items, result, null);
+            return new Outcome(items, result, null);
         }
         catch (Exception e) when (e is TicFormatException or InvalidOperationException)
         {
-            return new Outcome(sink.Items, null, e);
+            return new Outcome(items, null, e);
         }
     }
 
@@ -249,6 +259,14 @@ public sealed partial class TicFastPathTests
         Assert.Equal(0, general.Result?.FastRates ?? 0);
         Assert.Equal(0, general.Result?.FastItemHeads ?? 0);
         Assert.Equal(general.Items, fast.Items);
+
+        // The lake writer's form (shared columns once per run, prices as records) stands for the same rows, both paths.
+        foreach (var generalOnly in new[] { true, false })
+        {
+            var priced = Read(() => TicSource.FromStream(new MemoryStream(json), "t.json"), generalOnly, bufferSize, priceSink: true);
+            Assert.Equal(general.Items, priced.Items);
+            Assert.Equal(general.Error?.GetType(), priced.Error?.GetType());
+        }
         Assert.Equal(general.Error?.GetType(), fast.Error?.GetType());
         if (general.Error is TicFormatException g)
         {

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using PayerAtlas.Rates;
 
 namespace PayerAtlas.Importers.Tic;
 
 /// <summary>
 /// <c>negotiated_prices</c> for the fast path (see <c>TicParser.FastRates.cs</c>): each price object read from the
-/// bytes into the same <see cref="Price"/> the general path makes, with the same caches and value parsers; anything
+/// bytes into the same <see cref="RatePrice"/> slot the general path fills, with the same caches and value parsers; anything
 /// the general path would read differently or reject makes it give up (return false).
 /// </summary>
 internal sealed partial class TicParser
@@ -14,7 +15,7 @@ internal sealed partial class TicParser
 
     /// <summary><c>[{price}, ...]</c> into <see cref="ratePrices"/>; <paramref name="at"/> is the absolute offset of <c>s[0]</c>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget (see TryFastRates)
-    bool FastPrices(ReadOnlySpan<byte> s, ref int i, long at, int rateIndex)
+    bool FastPrices(ReadOnlySpan<byte> s, ref int i, long at, int k, int rateIndex)
     {
         if (!ArrayStart(s, ref i, out var more))
         {
@@ -28,14 +29,14 @@ internal sealed partial class TicParser
                 return false;
             }
 
-            var price = new Price { RateIndex = rateIndex, PriceIndex = p, Offset = at + i };
+            ref var price = ref ratePrices.Add();
+            price.Locator = RateLocator.InNetworkPrice(k, rateIndex, p, at + i);
             i++;
             if (!FastPrice(s, ref i, ref price))
             {
                 return false;
             }
 
-            ratePrices.Add(price);
             if (!Next(s, ref i, ']', out more))
             {
                 return false;
@@ -46,7 +47,7 @@ internal sealed partial class TicParser
     }
 
     /// <summary>One price object's members after its <c>{</c>, up to and past its <c>}</c>.</summary>
-    bool FastPrice(ReadOnlySpan<byte> s, ref int i, ref Price p)
+    bool FastPrice(ReadOnlySpan<byte> s, ref int i, ref RatePrice p)
     {
         var seen = 0;
         bool more;
@@ -67,33 +68,40 @@ internal sealed partial class TicParser
     /// One member, the name matched with its quotes (so an escaped or longer name does not match) and the common
     /// enum values likewise; a repeated name is left to the general path (the last value wins there).
     /// </summary>
-    bool FastPriceMember(ReadOnlySpan<byte> s, ref int i, ref Price p, ref int seen)
+    bool FastPriceMember(ReadOnlySpan<byte> s, ref int i, ref RatePrice p, ref int seen)
     {
         int bit;
         ReadOnlySpan<byte> value;
         if (Literal(s, ref i, "\"negotiated_type\""u8))
         {
             bit = SawType;
-            if (!Colon(s, ref i) || (p.NegotiatedType = NegotiatedTypeAt(s, ref i)) is null)
+            if (!Colon(s, ref i) || NegotiatedTypeAt(s, ref i) is not { } type)
             {
                 return false;
             }
+
+            p.NegotiatedType = type;
+            p.RateIsPercentage = type == NegotiatedTypes[3];
         }
         else if (Literal(s, ref i, "\"negotiated_rate\""u8))
         {
             bit = SawRate;
-            if (!Colon(s, ref i) || !PlainNumber(s, ref i, out value) || !TryPlainDecimal(value, out p.Rate))
+            if (!Colon(s, ref i) || !PlainNumber(s, ref i, out value) || !TryPlainDecimal(value, out var rate))
             {
                 return false;
             }
+
+            p.Rate = rate;
         }
         else if (Literal(s, ref i, "\"expiration_date\""u8))
         {
             bit = SawExpiration;
-            if (!Colon(s, ref i) || !DateAt(s, ref i, out p.Expiration))
+            if (!Colon(s, ref i) || !DateAt(s, ref i, out var expires))
             {
                 return false;
             }
+
+            p.ExpirationDate = expires;
         }
         else if (Literal(s, ref i, "\"billing_class\""u8))
         {

@@ -32,10 +32,10 @@ internal sealed partial class TicParser
         var at = j.Offset(r.BytesConsumed);
         var end = 0;
         var n = 0;
-        while (FastRate(s, end, at, firstIndex + n, out var next, out var summary))
+        while (FastRate(s, end, at, k, firstIndex + n, out var next, out var summary))
         {
             afterRate ??= StateAfterObject(r.CurrentState);
-            EmitRate(k, firstIndex + n, summary);
+            EmitRate(firstIndex + n, summary);
             end = next;
             n++;
         }
@@ -54,7 +54,7 @@ internal sealed partial class TicParser
     /// One rate object from <c>s[start..]</c> (after a <c>,</c> unless it is the array's first) into
     /// <see cref="ratePrices"/>, with its providers' summary; <paramref name="next"/> is the index after its <c>}</c>.
     /// </summary>
-    bool FastRate(ReadOnlySpan<byte> s, int start, long at, int rateIndex, out int next, out ProviderSetSummary summary)
+    bool FastRate(ReadOnlySpan<byte> s, int start, long at, int k, int rateIndex, out int next, out ProviderSetSummary summary)
     {
         next = 0;
         summary = default;
@@ -85,7 +85,7 @@ internal sealed partial class TicParser
             i = Ws(s, i);
             if (Literal(s, ref i, "\"negotiated_prices\""u8))
             {
-                if (sawPrices || !Colon(s, ref i) || !FastPrices(s, ref i, at, rateIndex))
+                if (sawPrices || !Colon(s, ref i) || !FastPrices(s, ref i, at, k, rateIndex))
                 {
                     return false;
                 }

@@ -9,7 +9,7 @@ internal sealed partial class TicParser
     static readonly string[] Settings = ["inpatient", "outpatient", "both"];
 
     readonly ItemState item = new();
-    readonly List<Price> ratePrices = [];
+    readonly PriceBuffer ratePrices = new();
     readonly List<long> ids = [];
     readonly List<long> idOffsets = [];
 
@@ -111,9 +111,9 @@ internal sealed partial class TicParser
             Missing(start, "negotiated_rates");
         }
 
-        foreach (ref readonly var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(item.Pending))
+        foreach (var (price, network) in item.Pending)
         {
-            EmitInNetwork(in p, k);
+            EmitPrices(network, [price]);
         }
     }
 
@@ -200,7 +200,7 @@ internal sealed partial class TicParser
             if (name.SequenceEqual("negotiated_prices"u8))
             {
                 sawPrices = true;
-                ParsePrices(ref r, rateIndex);
+                ParsePrices(ref r, k, rateIndex);
             }
             else if (name.SequenceEqual("provider_references"u8))
             {
@@ -241,32 +241,34 @@ internal sealed partial class TicParser
             _ => ProviderSetSummary.Empty,
         };
 
-        EmitRate(k, rateIndex, summary);
+        EmitRate(rateIndex, summary);
     }
 
     /// <summary>The rate's prices (in <see cref="ratePrices"/>) out now, or kept until the element's code fields are known.</summary>
-    void EmitRate(int k, int rateIndex, ProviderSetSummary summary)
+    void EmitRate(int rateIndex, ProviderSetSummary summary)
     {
+        var prices = ratePrices.Span;
+        foreach (ref var p in prices)
+        {
+            p.ProviderNpiCount = summary.NpiCount;
+            p.ProviderTinCount = summary.TinCount;
+        }
+
         if (item.Code is not null && item.CodeType is not null && item.Arrangement is not null && item.Pending.Count == 0)
         {
-            foreach (ref var p in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ratePrices))
-            {
-                p.Providers = summary;
-                EmitInNetwork(in p, k);
-            }
-
+            EmitPrices(summary.Network, prices);
             item.EmittedRates = rateIndex + 1;
         }
         else
         {
-            foreach (var p in ratePrices)
+            foreach (var p in prices)
             {
-                item.Pending.Add(p with { Providers = summary });
+                item.Pending.Add((p, summary.Network));
             }
         }
     }
 
-    void ParsePrices(ref Utf8JsonReader r, int rateIndex)
+    void ParsePrices(ref Utf8JsonReader r, int k, int rateIndex)
     {
         j.Read(ref r);
         Expect(ref r, JsonTokenType.StartArray, "negotiated_prices");
@@ -282,16 +284,19 @@ internal sealed partial class TicParser
 
             path.SetIndex(i);
             Expect(ref r, JsonTokenType.StartObject, "");
-            ratePrices.Add(ParsePrice(ref r, rateIndex, i));
+            ParsePrice(ref r, ref ratePrices.Add(), k, rateIndex, i);
             i++;
         }
 
         path.Pop();
     }
 
-    Price ParsePrice(ref Utf8JsonReader r, int rateIndex, int priceIndex)
+    /// <summary>One price object into <paramref name="p"/> (a fresh slot of <see cref="ratePrices"/>).</summary>
+    void ParsePrice(ref Utf8JsonReader r, ref RatePrice p, int k, int rateIndex, int priceIndex)
     {
-        var p = new Price { RateIndex = rateIndex, PriceIndex = priceIndex, Offset = j.Offset(r.TokenStartIndex) };
+        var offset = j.Offset(r.TokenStartIndex);
+        p.Locator = RateLocator.InNetworkPrice(k, rateIndex, priceIndex, offset);
+        var sawType = false;
         var sawRate = false;
         var sawClass = false;
         var sawExpiration = false;
@@ -317,6 +322,8 @@ internal sealed partial class TicParser
             else if (name.SequenceEqual("negotiated_type"u8))
             {
                 p.NegotiatedType = ReadNegotiatedType(ref r);
+                p.RateIsPercentage = p.NegotiatedType == NegotiatedTypes[3];
+                sawType = true;
             }
             else if (name.SequenceEqual("service_code"u8))
             {
@@ -329,7 +336,7 @@ internal sealed partial class TicParser
             }
             else if (name.SequenceEqual("expiration_date"u8))
             {
-                p.Expiration = ReadDate(ref r, "expiration_date");
+                p.ExpirationDate = ReadDate(ref r, "expiration_date");
                 sawExpiration = true;
             }
             else if (name.SequenceEqual("setting"u8))
@@ -350,32 +357,30 @@ internal sealed partial class TicParser
             }
         }
 
-        if (p.NegotiatedType is null)
+        if (!sawType)
         {
-            Missing(p.Offset, "negotiated_type");
+            Missing(offset, "negotiated_type");
         }
 
         if (!sawRate)
         {
-            Missing(p.Offset, "negotiated_rate");
+            Missing(offset, "negotiated_rate");
         }
 
         if (!sawExpiration)
         {
-            Missing(p.Offset, "expiration_date");
+            Missing(offset, "expiration_date");
         }
 
         if (!sawClass)
         {
-            Missing(p.Offset, "billing_class");
+            Missing(offset, "billing_class");
         }
 
         if (p.Setting is null && frozen!.RequiresSetting)
         {
-            Missing(p.Offset, "setting");
+            Missing(offset, "setting");
         }
-
-        return p;
     }
 
     /// <summary><c>negotiated_type</c> matched on its bytes: no string is made for the five allowed values.</summary>
@@ -439,15 +444,41 @@ internal sealed partial class TicParser
         return Enum(ref r, "setting", Settings);
     }
 
-    void EmitInNetwork(in Price p, int k)
+    /// <summary>
+    /// Prices of the current element with one provider set's network, to the sink: as they are to an
+    /// <see cref="IRatePriceSink"/>, else one observation each.
+    /// </summary>
+    void EmitPrices(string? network, ReadOnlySpan<RatePrice> prices)
     {
+        var shared = ItemFor(network);
+        if (priceSink is not null)
+        {
+            priceSink.Write(shared, prices);
+        }
+        else
+        {
+            foreach (ref readonly var p in prices)
+            {
+                sink.Write(shared.Observation(in p));
+            }
+        }
+
+        observations += prices.Length;
+    }
+
+    /// <summary>The element's shared columns with <paramref name="network"/>: the same instance while neither changes.</summary>
+    RateItem ItemFor(string? network)
+    {
+        if (item.Shared is { } shared && ReferenceEquals(shared.Network, network))
+        {
+            return shared;
+        }
+
         var h = frozen!;
-        var providerSet = p.Providers;
-        sink.Write(new RateObservation
+        return item.Shared = new RateItem
         {
             SourceFile = source.Name,
             SourceKind = RateSourceKind.TicInNetwork,
-            Locator = RateLocator.InNetworkPrice(k, p.RateIndex, p.PriceIndex, p.Offset),
             ReportingEntity = h.ReportingEntity,
             ReportingEntityType = h.ReportingEntityType,
             Payer = h.Payer,
@@ -455,67 +486,78 @@ internal sealed partial class TicParser
             PlanId = h.PlanId,
             PlanIdType = h.PlanIdType,
             PlanMarketType = h.PlanMarketType,
-            Network = providerSet.Network,
+            Network = network,
             BillingCode = item.Code!,
             BillingCodeType = item.CodeType!,
             BillingCodeTypeVersion = item.CodeTypeVersion,
-            Modifiers = p.Modifiers,
             NegotiationArrangement = item.Arrangement,
-            NegotiatedType = p.NegotiatedType!,
-            Rate = p.Rate,
-            RateIsPercentage = p.NegotiatedType == "percentage",
-            BillingClass = p.BillingClass,
-            Setting = p.Setting,
-            PlacesOfService = p.PlacesOfService,
-            ProviderNpiCount = providerSet.NpiCount,
-            ProviderTinCount = providerSet.TinCount,
-            ExpirationDate = p.Expiration,
-            AdditionalInformation = p.AdditionalInformation,
-        });
-        observations++;
+        };
     }
 
-    /// <summary>One negotiated price as read, before it becomes an observation.</summary>
-    record struct Price
+    /// <summary>A rate's prices as read, each filled in place in its slot (no copy per price).</summary>
+    sealed class PriceBuffer
     {
-        public int RateIndex;
-        public int PriceIndex;
-        public long Offset;
-        public string? NegotiatedType;
-        public decimal Rate;
-        public BillingClass BillingClass;
-        public string? Setting;
-        public string PlacesOfService;
-        public string Modifiers;
-        public DateOnly Expiration;
-        public string? AdditionalInformation;
-        public ProviderSetSummary Providers;
+        RatePrice[] slots = new RatePrice[16];
 
-        public Price()
+        public int Count { get; private set; }
+
+        public Span<RatePrice> Span => slots.AsSpan(0, Count);
+
+        /// <summary>A fresh slot at the end.</summary>
+        public ref RatePrice Add()
         {
-            PlacesOfService = "";
-            Modifiers = "";
+            if (Count == slots.Length)
+            {
+                Array.Resize(ref slots, slots.Length * 2);
+            }
+
+            // Field by field: assigning a new RatePrice() copies a stack temporary with a bulk move and card marking.
+            ref var slot = ref slots[Count++];
+            slot.Locator = default;
+            slot.NegotiatedType = "";
+            slot.Rate = null;
+            slot.RateIsPercentage = false;
+            slot.BillingClass = null;
+            slot.Setting = null;
+            slot.PlacesOfService = "";
+            slot.Modifiers = "";
+            slot.ExpirationDate = null;
+            slot.AdditionalInformation = null;
+            slot.ProviderNpiCount = 0;
+            slot.ProviderTinCount = 0;
+            return ref slot;
         }
+
+        public void Clear() => Count = 0;
     }
 
     sealed class ItemState
     {
-        public string? Code;
-        public string? CodeType;
-        public string? CodeTypeVersion;
-        public string? Arrangement;
+        string? code, codeType, codeTypeVersion, arrangement;
+
+        // Each resets the shared columns made from them (a repeated key in the element changes them for what follows).
+        public string? Code { get => code; set => (code, Shared) = (value, null); }
+        public string? CodeType { get => codeType; set => (codeType, Shared) = (value, null); }
+        public string? CodeTypeVersion { get => codeTypeVersion; set => (codeTypeVersion, Shared) = (value, null); }
+        public string? Arrangement { get => arrangement; set => (arrangement, Shared) = (value, null); }
         public bool SawName;
         public bool SawDescription;
         public bool SawRates;
         public int ContainedCodes;
         public int EmittedRates;
-        public readonly List<Price> Pending = [];
+
+        /// <summary>The element's shared columns as last emitted (<see cref="ItemFor"/>).</summary>
+        public RateItem? Shared;
+
+        /// <summary>Prices read before the element's code fields, with their provider set's network.</summary>
+        public readonly List<(RatePrice Price, string? Network)> Pending = [];
 
         public void Reset()
         {
             Code = CodeType = CodeTypeVersion = Arrangement = null;
             SawName = SawDescription = SawRates = false;
             ContainedCodes = EmittedRates = 0;
+            Shared = null;
             Pending.Clear();
         }
     }

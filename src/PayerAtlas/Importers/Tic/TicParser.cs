@@ -17,6 +17,9 @@ internal sealed partial class TicParser : IDisposable
 
     readonly TicSource source;
     readonly IRateSink sink;
+
+    /// <summary>The sink when it takes in-network prices with their shared columns (<see cref="IRatePriceSink"/>).</summary>
+    readonly IRatePriceSink? priceSink;
     readonly TicReaderOptions options;
     readonly CancellationToken cancellation;
     readonly TicPath path = new();
@@ -42,6 +45,7 @@ internal sealed partial class TicParser : IDisposable
     {
         this.source = source;
         this.sink = sink;
+        priceSink = sink as IRatePriceSink;
         this.options = options;
         this.cancellation = cancellation;
         fastRates = !options.GeneralPathOnly;
