@@ -23,7 +23,7 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
     readonly Dictionary<string?[], int> numbers = new(ReferenceComparer.Instance);
     string?[][][] chunks = [new string?[ChunkSize][]];
     string?[] scratch = new string?[TColumns.Width];
-    readonly (string?[]? Head, int Number)[] recent = new (string?[]?, int)[TColumns.Slots];
+    readonly (string?[]? Head, int Number, object? Key)[] recent = new (string?[]?, int, object?)[TColumns.Slots];
     string?[]? last;
     object? lastKey;
     int lastNumber;
@@ -51,9 +51,11 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
             return lastNumber;
         }
 
+        // A key seen before in this slot means its head (a reader reuses an item's columns across items of one code).
         ref var spot = ref recent[TColumns.Spot(in o) & (TColumns.Slots - 1)];
-        if (spot.Head is not null && TColumns.Same(spot.Head, in o))
+        if (spot.Head is not null && ((key is not null && ReferenceEquals(spot.Key, key)) || TColumns.Same(spot.Head, in o)))
         {
+            spot.Key = key;
             last = spot.Head;
             lastKey = key;
             lastNumber = spot.Number;
@@ -69,7 +71,7 @@ internal sealed class HeadTable<TColumns> where TColumns : struct, IHeadColumns
 
         last = this[number];
         lastKey = key;
-        spot = (last, number);
+        spot = (last, number, key);
         lastNumber = number;
         return number;
     }

@@ -11,14 +11,14 @@ namespace PayerAtlas.Lake;
 internal sealed class LakeColumns
 {
     /// <summary>The item columns as runs of equal values (the price columns' entries stay empty).</summary>
-    public readonly Runs<string?>[] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => new Runs<string?>())];
+    public readonly Runs<string?>[] Strings = [.. Enumerable.Range(0, LakeStrings.Count).Select(_ => new Runs<string?>(StringComparer.Ordinal))];
 
     /// <summary>The price columns as runs of equal price heads: each column's value is its head's (written keyed).</summary>
-    readonly Runs<int> priceHeads = new();
+    readonly Runs<int> priceHeads = new(EqualityComparer<int>.Default);
     HeadTable<PriceColumns>? prices;
 
     /// <summary>Text locators (CSV lines, readers' own paths); null where the numbers below say where.</summary>
-    public readonly Runs<string?> LocatorTexts = new();
+    public readonly Runs<string?> LocatorTexts = new(StringComparer.Ordinal);
 
     /// <summary>A numeric locator's array indices, outermost first (<see cref="RateLocator.Indices"/>), and its byte offset.</summary>
     public int?[] JsonItems = [];

@@ -2,9 +2,11 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// One column as runs of equal neighbours (value, rows); a run whose value equals the last one's extends it. Strings
-/// compare by instance first (the readers intern what repeats), keys by value.
+/// compare by instance first (the readers intern what repeats), keys by value. The comparer is the instance's own
+/// (<see cref="StringComparer.Ordinal"/> for strings): <c>EqualityComparer&lt;T&gt;.Default</c> in code shared by
+/// reference types is a generic lookup per call in a native AOT build (perf: ~3 % of an encoder's time).
 /// </summary>
-internal sealed class Runs<T>
+internal sealed class Runs<T>(IEqualityComparer<T> comparer)
 {
     T[] values = new T[16];
     int[] lengths = new int[16];
@@ -15,7 +17,7 @@ internal sealed class Runs<T>
 
     public void Add(T value, int rows)
     {
-        if (count > 0 && EqualityComparer<T>.Default.Equals(values[count - 1], value))
+        if (count > 0 && comparer.Equals(values[count - 1], value))
         {
             lengths[count - 1] += rows;
             return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PayerAtlas.Rates;
 
@@ -466,7 +467,11 @@ internal sealed partial class TicParser
         observations += prices.Length;
     }
 
-    /// <summary>The element's shared columns with <paramref name="network"/>: the same instance while neither changes.</summary>
+    /// <summary>
+    /// The element's shared columns with <paramref name="network"/>: the same instance while neither changes, and the
+    /// one an earlier element of the same code made when all its columns are the same instances (the lake writer then
+    /// knows it by reference instead of comparing its 14 columns). At most <see cref="MaxSharedItems"/> remembered.
+    /// </summary>
     RateItem ItemFor(string? network)
     {
         if (item.Shared is { } shared && ReferenceEquals(shared.Network, network))
@@ -475,7 +480,17 @@ internal sealed partial class TicParser
         }
 
         var h = frozen!;
-        return item.Shared = new RateItem
+        var code = item.Code!;
+        var key = new SharedKey(code, network);
+        if (sharedItems.TryGetValue(key, out var known) && ReferenceEquals(known.Header, h)
+            && ReferenceEquals(known.Item.BillingCodeType, item.CodeType)
+            && ReferenceEquals(known.Item.BillingCodeTypeVersion, item.CodeTypeVersion)
+            && ReferenceEquals(known.Item.NegotiationArrangement, item.Arrangement))
+        {
+            return item.Shared = known.Item;
+        }
+
+        var made = new RateItem
         {
             SourceFile = source.Name,
             SourceKind = RateSourceKind.TicInNetwork,
@@ -487,11 +502,35 @@ internal sealed partial class TicParser
             PlanIdType = h.PlanIdType,
             PlanMarketType = h.PlanMarketType,
             Network = network,
-            BillingCode = item.Code!,
+            BillingCode = code,
             BillingCodeType = item.CodeType!,
             BillingCodeTypeVersion = item.CodeTypeVersion,
             NegotiationArrangement = item.Arrangement,
         };
+        if (sharedItems.Count >= MaxSharedItems)
+        {
+            sharedItems.Clear();
+        }
+
+        sharedItems[key] = (h, made);
+        return item.Shared = made;
+    }
+
+    /// <summary>Codes whose last shared columns <see cref="ItemFor"/> remembers (a file has tens of thousands at most).</summary>
+    const int MaxSharedItems = 1 << 16;
+
+    /// <summary>The last shared columns made for a code and network (by their instances: the reader interns both).</summary>
+    readonly Dictionary<SharedKey, (ObservationHeader Header, RateItem Item)> sharedItems = [];
+
+    /// <summary>A code and a network compared as instances.</summary>
+    readonly struct SharedKey(string code, string? network) : IEquatable<SharedKey>
+    {
+        readonly string code = code;
+        readonly string? network = network;
+
+        public bool Equals(SharedKey other) => ReferenceEquals(code, other.code) && ReferenceEquals(network, other.network);
+        public override bool Equals(object? obj) => obj is SharedKey other && Equals(other);
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(code), network is null ? 0 : RuntimeHelpers.GetHashCode(network));
     }
 
     /// <summary>A rate's prices as read, each filled in place in its slot (no copy per price).</summary>
