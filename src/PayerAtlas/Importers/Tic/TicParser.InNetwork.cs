@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PayerAtlas.Rates;
 
@@ -470,7 +469,8 @@ internal sealed partial class TicParser
     /// <summary>
     /// The element's shared columns with <paramref name="network"/>: the same instance while neither changes, and the
     /// one an earlier element of the same code made when all its columns are the same instances (the lake writer then
-    /// knows it by reference instead of comparing its 14 columns). At most <see cref="MaxSharedItems"/> remembered.
+    /// knows it by reference instead of comparing its 14 columns). Remembered in a direct-mapped table by the code's
+    /// characters: a collision only makes a new instance.
     /// </summary>
     RateItem ItemFor(string? network)
     {
@@ -481,13 +481,15 @@ internal sealed partial class TicParser
 
         var h = frozen!;
         var code = item.Code!;
-        var key = new SharedKey(code, network);
-        if (sharedItems.TryGetValue(key, out var known) && ReferenceEquals(known.Header, h)
-            && ReferenceEquals(known.Item.BillingCodeType, item.CodeType)
-            && ReferenceEquals(known.Item.BillingCodeTypeVersion, item.CodeTypeVersion)
-            && ReferenceEquals(known.Item.NegotiationArrangement, item.Arrangement))
+        ref var slot = ref sharedItems[SharedSlot(code, network)];
+        if (slot.Item is { } known && ReferenceEquals(slot.Header, h)
+            && ReferenceEquals(known.BillingCode, code)
+            && ReferenceEquals(known.Network, network)
+            && ReferenceEquals(known.BillingCodeType, item.CodeType)
+            && ReferenceEquals(known.BillingCodeTypeVersion, item.CodeTypeVersion)
+            && ReferenceEquals(known.NegotiationArrangement, item.Arrangement))
         {
-            return item.Shared = known.Item;
+            return item.Shared = known;
         }
 
         var made = new RateItem
@@ -507,30 +509,28 @@ internal sealed partial class TicParser
             BillingCodeTypeVersion = item.CodeTypeVersion,
             NegotiationArrangement = item.Arrangement,
         };
-        if (sharedItems.Count >= MaxSharedItems)
-        {
-            sharedItems.Clear();
-        }
-
-        sharedItems[key] = (h, made);
+        slot = (h, made);
         return item.Shared = made;
     }
 
-    /// <summary>Codes whose last shared columns <see cref="ItemFor"/> remembers (a file has tens of thousands at most).</summary>
-    const int MaxSharedItems = 1 << 16;
+    /// <summary>Slots of <see cref="sharedItems"/>, a power of two (a file has a few thousand codes, rarely more than 20,000).</summary>
+    const int SharedSlots = 1 << 14;
 
-    /// <summary>The last shared columns made for a code and network (by their instances: the reader interns both).</summary>
-    readonly Dictionary<SharedKey, (ObservationHeader Header, RateItem Item)> sharedItems = [];
+    /// <summary>The last shared columns made per slot, with the header they were made under.</summary>
+    readonly (ObservationHeader? Header, RateItem? Item)[] sharedItems = new (ObservationHeader?, RateItem?)[SharedSlots];
 
-    /// <summary>A code and a network compared as instances.</summary>
-    readonly struct SharedKey(string code, string? network) : IEquatable<SharedKey>
+    /// <summary>A code's slot: its last six characters and length, and the network's length (no hashing of identities).</summary>
+    static int SharedSlot(string code, string? network)
     {
-        readonly string code = code;
-        readonly string? network = network;
+        var h = (uint)code.Length;
+        foreach (var c in code.AsSpan(Math.Max(0, code.Length - 6)))
+        {
+            h = (h * 31) + c;
+        }
 
-        public bool Equals(SharedKey other) => ReferenceEquals(code, other.code) && ReferenceEquals(network, other.network);
-        public override bool Equals(object? obj) => obj is SharedKey other && Equals(other);
-        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(code), network is null ? 0 : RuntimeHelpers.GetHashCode(network));
+        h += (uint)(network?.Length ?? 0) * 0x9E3779B1u;
+        h ^= h >> 13;
+        return (int)(h * 0x85EBCA77u >> 18);
     }
 
     /// <summary>A rate's prices as read, each filled in place in its slot (no copy per price).</summary>
