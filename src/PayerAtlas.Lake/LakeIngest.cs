@@ -39,24 +39,23 @@ public sealed class LakeIngest : IRatePriceSink, IAsyncDisposable
 
     public void Write(in RateObservation observation)
     {
-        if (ReportingEntity is null)
-        {
-            ReportingEntity = observation.ReportingEntity;
-            Kind = observation.SourceKind;
-        }
-
+        FirstSeen(observation.ReportingEntity, observation.SourceKind);
         writer.Write(observation);
     }
 
     public void Write(RateItem item, ReadOnlySpan<RatePrice> prices)
     {
+        FirstSeen(item.ReportingEntity, item.SourceKind);
+        writer.Write(item, prices);
+    }
+
+    void FirstSeen(string reportingEntity, RateSourceKind kind)
+    {
         if (ReportingEntity is null)
         {
-            ReportingEntity = item.ReportingEntity;
-            Kind = item.SourceKind;
+            ReportingEntity = reportingEntity;
+            Kind = kind;
         }
-
-        writer.Write(item, prices);
     }
 
     /// <summary>

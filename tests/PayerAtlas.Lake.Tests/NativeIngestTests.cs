@@ -86,21 +86,15 @@ public sealed class NativeIngestTests : IDisposable
         }
 
         start.Environment["PAYERATLAS_REBUILD"] = "1";
-        lock (BuildLock)
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("./payeratlas rates ingest did not end in 20 minutes");
-            }
-
-            return (process.ExitCode, stdout.Result, stderr.Result);
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("./payeratlas rates ingest did not end in 20 minutes");
         }
-    }
 
-    /// <summary>One publish of the native build at a time (the tests of this class run in sequence anyway).</summary>
-    static readonly object BuildLock = new();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
 }
