@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PayerAtlas.Lake;
 
 /// <summary>The partitioner's and the encoders' side of <see cref="LakeWriter"/>: partitions, budget, hand-offs to the encoders.</summary>
@@ -216,13 +214,13 @@ public sealed partial class LakeWriter
         public Encoder(LakeWriter owner, PartFiles files)
         {
             Files = files;
-            Queue = new BlockingCollection<PartitionRows>(Math.Max(1, owner.options.QueuedPartitions));
+            Queue = new HandOffQueue<PartitionRows>(Math.Max(1, owner.options.QueuedPartitions));
 
             // A thread of its own (not the pool's): blocked waits, no pool workers spinning for work on two cores.
             Drain = Task.Factory.StartNew(() => owner.Drain(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        public BlockingCollection<PartitionRows> Queue { get; }
+        public HandOffQueue<PartitionRows> Queue { get; }
         public PartFiles Files { get; }
         public Task Drain { get; }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using PayerAtlas.Rates;
 
 namespace PayerAtlas.Lake;
@@ -25,8 +24,8 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
     readonly Dictionary<string, PayerSlots> payers = new(StringComparer.Ordinal);
     readonly List<Slot> slots = [];
     readonly object idle = new();
-    readonly BlockingCollection<(LakeRow[] Rows, int Count)> filled = new(BatchesInFlight);
-    readonly BlockingCollection<LakeRow[]> empty = new(BatchesInFlight + 2);
+    readonly HandOffQueue<(LakeRow[] Rows, int Count)> filled = new(BatchesInFlight);
+    readonly HandOffQueue<LakeRow[]> empty = new(BatchesInFlight + 2);
     readonly Task partitioner;
     LakeRow[] batch;
     int batchCount;
@@ -180,11 +179,8 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
         foreach (var e in encoders)
         {
             e.Files.Dispose();
-            e.Queue.Dispose();
         }
 
-        filled.Dispose();
-        empty.Dispose();
         abort.Dispose();
     }
 }

@@ -12,7 +12,7 @@ namespace PayerAtlas.Lake;
 internal sealed class ReadAheadStream : ForwardReadStream
 {
     readonly Stream inner;
-    readonly BlockingCollection<Chunk> ready;
+    readonly HandOffQueue<Chunk> ready;
     readonly ConcurrentBag<byte[]> free = [];
     readonly CancellationTokenSource stop = new();
     readonly Thread producer;
@@ -26,7 +26,7 @@ internal sealed class ReadAheadStream : ForwardReadStream
     {
         this.inner = inner;
         this.chunkSize = chunkSize;
-        ready = new BlockingCollection<Chunk>(Math.Max(1, depth));
+        ready = new HandOffQueue<Chunk>(Math.Max(1, depth));
         producer = new Thread(Produce) { IsBackground = true, Name = "read-ahead" };
         producer.Start();
     }
@@ -80,7 +80,7 @@ internal sealed class ReadAheadStream : ForwardReadStream
             return false;
         }
 
-        if (!ready.TryTake(out var chunk, Timeout.Infinite))
+        if (!ready.TryTake(out var chunk))
         {
             ended = true;
             failure?.Throw();
@@ -131,7 +131,6 @@ internal sealed class ReadAheadStream : ForwardReadStream
         {
             stop.Cancel();
             producer.Join();
-            ready.Dispose();
             stop.Dispose();
         }
 

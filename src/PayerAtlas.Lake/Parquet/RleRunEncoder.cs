@@ -81,6 +81,13 @@ internal sealed class RleRunEncoder : IDisposable
             literals = bigger;
         }
 
+        if (length == 1)
+        {
+            // The common case of a column whose value changes row by row (a call to Fill each, perf).
+            literals[literalCount++] = value;
+            return;
+        }
+
         literals.AsSpan(literalCount, length).Fill(value);
         literalCount += length;
     }
