@@ -19,11 +19,8 @@ internal sealed class PartitionRows(PartitionKey key, ArrayShelf<byte> shelf)
     /// <summary>Bytes of every later block.</summary>
     public const int BlockBytes = 32_768;
 
-    /// <summary>
-    /// Room a record needs: a flag byte, nine varints and two doubles, and the eight bytes <see cref="WideVarint.Write"/>
-    /// stores from the start of the last.
-    /// </summary>
-    const int MaxRecordBytes = 1 + (2 * 5) + (4 * 5) + 10 + 16 + (3 * 5) + 8;
+    /// <summary>The largest record <see cref="Add"/> writes: a flag byte, nine varints and two doubles.</summary>
+    const int MaxRecordBytes = 1 + (2 * 5) + (4 * 5) + 10 + 16 + (3 * 5);
 
     const byte HasRate = 1 << 3, HasBilled = 1 << 4, IsPercentage = 1 << 5, HasExpiration = 1 << 6;
 
@@ -155,7 +152,7 @@ internal sealed class PartitionRows(PartitionKey key, ArrayShelf<byte> shelf)
         Bytes = 0;
     }
 
-    static int Varint(Span<byte> span, ulong value) => WideVarint.Write(span, value);
+    static int Varint(Span<byte> span, ulong value) => Parquet.Uleb128.Write(span, value);
 
     /// <summary>Reads one block's records (see <see cref="Add"/> for the layout).</summary>
     public ref struct RowReader(ReadOnlySpan<byte> bytes)
@@ -206,7 +203,34 @@ internal sealed class PartitionRows(PartitionKey key, ArrayShelf<byte> shelf)
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        ulong Varint() => WideVarint.Read(bytes, ref position);
+        ulong Varint()
+        {
+            var first = bytes[position];
+            if (first < 0x80)
+            {
+                position++;
+                return first;
+            }
+
+            return LongVarint();
+        }
+
+        ulong LongVarint()
+        {
+            ulong v = 0;
+            var shift = 0;
+            while (true)
+            {
+                var b = bytes[position++];
+                v |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return v;
+                }
+
+                shift += 7;
+            }
+        }
     }
 
     /// <summary>One decoded record.</summary>
