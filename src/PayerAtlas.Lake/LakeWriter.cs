@@ -68,7 +68,7 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
     const int BatchRows = 2_048;
 
     /// <summary>Batches waiting for the partitioner; past it the reader waits.</summary>
-    const int BatchesInFlight = 2;
+    const int BatchesInFlight = 8;
 
     public string StagingFolder { get; }
 
