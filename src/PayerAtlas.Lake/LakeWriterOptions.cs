@@ -8,8 +8,7 @@ public sealed record LakeWriterOptions
 
     /// <summary>
     /// Rows a partition needs before it is written early, while the source is still being read, when its encoder is
-    /// idle: the encoders then work beside the reader instead of after it. Each early row group of a partition needs
-    /// twice the rows of its last, up to <see cref="RowGroupRows"/>, so only a partition's first few are small.
+    /// idle (checked at each multiple of 1,024 rows): the encoders then work beside the reader instead of after it.
     /// </summary>
     public int EarlyRowGroupRows { get; init; } = 2_048;
 
