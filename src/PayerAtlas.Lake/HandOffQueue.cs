@@ -19,8 +19,6 @@ internal sealed class HandOffQueue<T>(int capacity)
     /// <summary>Items queued now (read without the lock: a hint, as the partitioner uses it).</summary>
     public int Count => Volatile.Read(ref count);
 
-    public bool IsAddingCompleted => Volatile.Read(ref completed);
-
     /// <summary>Queues <paramref name="item"/>, waiting while the queue is full; throws <see cref="InvalidOperationException"/> once adding is complete.</summary>
     public void Add(T item, CancellationToken cancel = default)
     {
@@ -83,7 +81,7 @@ internal sealed class HandOffQueue<T>(int capacity)
     {
         lock (gate)
         {
-            Volatile.Write(ref completed, true);
+            completed = true;
             Wake();
         }
     }
