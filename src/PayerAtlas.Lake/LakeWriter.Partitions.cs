@@ -30,33 +30,21 @@ public sealed partial class LakeWriter
     void Place(in LakeRow observation)
     {
         var headBytes = items.Bytes + prices.Bytes;
-        int item;
-        Slot? slot;
-        if (observation.Item.SinkTag is ItemTag tag && ReferenceEquals(tag.Heads, items) && tag.Generation == itemGeneration)
-        {
-            (item, slot) = (tag.Number, tag.Slot);
-        }
-        else
-        {
-            item = items.Find(in observation);
+        var item = items.Find(in observation);
+        var price = prices.Find(in observation);
 
-            // An item head always lands in one partition (payer and code are item columns): remembered by its number.
-            slot = item < slotsByItem.Length ? slotsByItem[item] : null;
-            if (slot is null)
+        // An item head always lands in one partition (payer and code are item columns): remembered by its number.
+        var slot = item < slotsByItem.Length ? slotsByItem[item] : null;
+        if (slot is null)
+        {
+            slot = Find(in observation);
+            if (item >= slotsByItem.Length)
             {
-                slot = Find(in observation);
-                if (item >= slotsByItem.Length)
-                {
-                    Array.Resize(ref slotsByItem, Math.Max(item + 1, slotsByItem.Length * 2));
-                }
-
-                slotsByItem[item] = slot;
+                Array.Resize(ref slotsByItem, Math.Max(item + 1, slotsByItem.Length * 2));
             }
 
-            observation.Item.SinkTag = new ItemTag(items, itemGeneration, item, slot);
+            slotsByItem[item] = slot;
         }
-
-        var price = prices.Find(in observation);
 
         var rows = slot.Rows ??= new PartitionRows(slot.Key, blocks);
         bufferedBytes += rows.Add(in observation, item, price) + (items.Bytes + prices.Bytes - headBytes);
@@ -117,7 +105,6 @@ public sealed partial class LakeWriter
             items.Clear();
             prices.Clear();
             Array.Clear(slotsByItem);
-            itemGeneration++;
             return;
         }
 
@@ -237,12 +224,6 @@ public sealed partial class LakeWriter
         public PartFiles Files { get; }
         public Task Drain { get; }
     }
-
-    /// <summary>
-    /// What the partitioner made of a <see cref="PayerAtlas.Rates.RateItem"/> (its <see cref="PayerAtlas.Rates.RateItem.SinkTag"/>): the head number in
-    /// <see cref="Heads"/> since its last <see cref="HeadTable{TColumns}.Clear"/> (<see cref="Generation"/>) and the partition.
-    /// </summary>
-    sealed record ItemTag(HeadTable<ItemColumns> Heads, int Generation, int Number, Slot Slot);
 
     sealed class PayerSlots(string slug)
     {

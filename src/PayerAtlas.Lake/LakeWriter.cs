@@ -30,9 +30,6 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
     LakeRow[] batch;
     int batchCount;
     Slot?[] slotsByItem = new Slot?[256];
-
-    /// <summary>Times the item heads started over (a <see cref="ItemTag"/> of an earlier generation is stale).</summary>
-    int itemGeneration;
     RateItem? currentItem;
     long bufferedBytes;
     int queued;

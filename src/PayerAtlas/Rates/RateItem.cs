@@ -23,13 +23,6 @@ public sealed class RateItem
     public string? BillingCodeTypeVersion { get; init; }
     public string? NegotiationArrangement { get; init; }
 
-    /// <summary>
-    /// What a sink made of this item, kept for the next prices that bring it (the lake writer: the item's head number
-    /// and partition, looked up once instead of for every element that shares it). Not one of the item's columns; a
-    /// sink checks the tag is its own (a reference, so a tag another sink's thread writes at the same time is only a miss).
-    /// </summary>
-    public object? SinkTag { get; set; }
-
     /// <summary>The observation's shared columns as an item.</summary>
     public static RateItem Of(in RateObservation o) => new()
     {
