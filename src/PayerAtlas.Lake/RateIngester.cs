@@ -11,9 +11,15 @@ namespace PayerAtlas.Lake;
 /// the source, or abandons it on any error so the lake is unchanged. A table of contents ingests the in-network files
 /// it lists (local paths relative to it). Re-ingesting a source whose hash is in the manifest is a no-op.
 /// </summary>
-public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient? http = null)
+public sealed partial class RateIngester(RateLake lake, RateReaders readers, HttpClient? http = null)
 {
     const int ReadBuffer = 1 << 20;
+
+    /// <summary>
+    /// Plain local files are read through a memory mapping on Linux (<see cref="MappedFile"/>: parsed in place,
+    /// hashed on a thread of their own); false reads every file as a stream.
+    /// </summary>
+    public bool MapLocalFiles { get; init; } = true;
 
     public async Task<IngestResult> IngestAsync(string source, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
     {
@@ -33,6 +39,11 @@ public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient?
         if (lake.FindLocal(source, file.Length, file.LastWriteTimeUtc) is { } known && await HashFileAsync(file.FullName, ct).ConfigureAwait(false) == known.Sha256)
         {
             return Duplicate(source, known, clock);
+        }
+
+        if (MapLocalFiles && await TryIngestMappedAsync(source, file, progress, clock, ct).ConfigureAwait(false) is { } mapped)
+        {
+            return mapped;
         }
 
         var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBuffer, FileOptions.SequentialScan);
@@ -91,10 +102,7 @@ public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient?
             return await IngestTableOfContentsAsync(source, body, progress, clock, ct).ConfigureAwait(false);
         }
 
-        var reader = readers.For(kind) ?? throw new RateIngestException(source, kind == RateFileKind.Unknown
-            ? "not a recognised price-transparency file (TiC in-network, allowed amounts, table of contents, hospital CSV/JSON)"
-            : $"no reader for {kind} files in this build");
-
+        var reader = ReaderFor(source, kind);
         await using (ingest = lake.BeginIngest(source))
         {
             long rejected;
@@ -118,7 +126,7 @@ public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient?
             }
 
             progress?.Report(new IngestProgress(source, hashing.BytesRead, length, counted.BytesRead, ingest.Observations, clock.Elapsed));
-            var record = await ingest.CommitAsync(new SourceFacts
+            return await CommitAsync(ingest, source, kind, new SourceFacts
             {
                 Sha256 = sha,
                 Bytes = hashing.BytesRead,
@@ -127,20 +135,30 @@ public sealed class RateIngester(RateLake lake, RateReaders readers, HttpClient?
                 Rejected = rejected,
                 LocalLength = local?.Length,
                 LocalLastWriteUtc = local?.LastWriteTimeUtc,
-            }).ConfigureAwait(false);
-            return new IngestResult
-            {
-                Source = source,
-                Outcome = record is null ? IngestOutcome.Duplicate : IngestOutcome.Ingested,
-                Kind = kind,
-                Sha256 = sha,
-                Bytes = hashing.BytesRead,
-                UncompressedBytes = counted.BytesRead,
-                Observations = record is null ? 0 : ingest.Observations,
-                Rejected = rejected,
-                Elapsed = clock.Elapsed,
-            };
+            }, clock).ConfigureAwait(false);
         }
+    }
+
+    RateFileReader ReaderFor(string source, RateFileKind kind) =>
+        readers.For(kind) ?? throw new RateIngestException(source, kind == RateFileKind.Unknown
+            ? "not a recognised price-transparency file (TiC in-network, allowed amounts, table of contents, hospital CSV/JSON)"
+            : $"no reader for {kind} files in this build");
+
+    static async Task<IngestResult> CommitAsync(LakeIngest ingest, string source, RateFileKind kind, SourceFacts facts, Stopwatch clock)
+    {
+        var record = await ingest.CommitAsync(facts).ConfigureAwait(false);
+        return new IngestResult
+        {
+            Source = source,
+            Outcome = record is null ? IngestOutcome.Duplicate : IngestOutcome.Ingested,
+            Kind = kind,
+            Sha256 = facts.Sha256,
+            Bytes = facts.Bytes,
+            UncompressedBytes = facts.UncompressedBytes ?? facts.Bytes,
+            Observations = record is null ? 0 : ingest.Observations,
+            Rejected = facts.Rejected,
+            Elapsed = clock.Elapsed,
+        };
     }
 
     async Task<IngestResult> IngestTableOfContentsAsync(string source, Stream body, IProgress<IngestProgress>? progress, Stopwatch clock, CancellationToken ct)

@@ -56,6 +56,39 @@ public sealed class RateIngesterTests : IDisposable
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), result.Sha256);
     }
 
+    public static TheoryData<string> PlainSources() => new()
+    {
+        Tic("v2.2.0", "in-network-rates", "in-network-rates-multiple-plans-sample.json"),
+        Tic("v2.2.0", "allowed-amounts", "allowed-amounts-single-plan-sample.json"),
+        Tic("v1.6.2", "in-network-rates", "in-network-rates-fee-for-service-single-plan-sample.json"),
+        SharedData.Path("hpt", "examples", "CSV", "Tall", "V3.0.0_Tall_CSV_Format_Example.csv"),
+        SharedData.Path("hpt", "examples", "CSV", "Wide", "V3.0.0_Wide_CSV_Format_Example.csv"),
+        SharedData.Path("hpt", "examples", "JSON", "v3_json_format_example.json"),
+    };
+
+    [Theory]
+    [MemberData(nameof(PlainSources))]
+    public async Task A_plain_file_lands_the_same_read_through_its_mapping_as_through_a_stream(string path)
+    {
+        using var streamed = new LakeFolder();
+        var mapped = await Ingester().IngestAsync(path);
+        var read = await new RateIngester(new RateLake(streamed.Lake), RateReaders.Default()) { MapLocalFiles = false }.IngestAsync(path);
+
+        Assert.Equal(IngestOutcome.Ingested, mapped.Outcome);
+        Assert.Equal((read.Kind, read.Sha256, read.Bytes, read.UncompressedBytes, read.Observations, read.Rejected),
+            (mapped.Kind, mapped.Sha256, mapped.Bytes, mapped.UncompressedBytes, mapped.Observations, mapped.Rejected));
+        Assert.True(mapped.Observations > 0);
+
+        // Every column of every row, and the source record.
+        const string Rows = "SELECT count(*), sum(hash(COLUMNS(*)))::VARCHAR FROM read_parquet($p, hive_partitioning = true, union_by_name = true)";
+        Assert.Equal(
+            Parquet.DuckDb.Query(Rows.Replace("$p", $"'{streamed.Lake}/**/*.parquet'", StringComparison.Ordinal)).Single(),
+            Parquet.DuckDb.Query(Rows.Replace("$p", $"'{folder.Lake}/**/*.parquet'", StringComparison.Ordinal)).Single());
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(streamed.Lake, "_sources", read.Sha256 + ".json")).Split('\n').Where(l => !l.Contains("elapsed", StringComparison.OrdinalIgnoreCase) && !l.Contains("ingested", StringComparison.OrdinalIgnoreCase)),
+            File.ReadAllText(Path.Combine(folder.Lake, "_sources", mapped.Sha256 + ".json")).Split('\n').Where(l => !l.Contains("elapsed", StringComparison.OrdinalIgnoreCase) && !l.Contains("ingested", StringComparison.OrdinalIgnoreCase)));
+    }
+
     [Fact]
     public async Task A_spot_value_of_the_fee_for_service_example_reads_back_from_the_lake()
     {

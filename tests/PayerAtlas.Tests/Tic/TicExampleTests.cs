@@ -59,6 +59,20 @@ public sealed class TicExampleTests
         Assert.All(items, o => Assert.Equal(SharedData.Path("tic", file), o.SourceFile));
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_example_reads_the_same_in_place_as_through_a_buffer(string file, TicFileKind kind, int expected)
+    {
+        // A mapped file's bytes are parsed where they are (a window, no buffer); the smallest window refills often.
+        var path = SharedData.Path("tic", file);
+        var (buffered, bufferedItems) = Read(path);
+        var (inPlace, inPlaceItems) = Read(TicSource.FromStream(new InPlace(File.ReadAllBytes(path)), path));
+
+        Assert.Equal(expected, inPlaceItems.Count);
+        Assert.Equal(bufferedItems, inPlaceItems);
+        Assert.Equal((kind, buffered.Bytes, buffered.Passes), (inPlace.Kind, inPlace.Bytes, inPlace.Passes));
+    }
+
     [Fact]
     public void V2_all_negotiated_types_keeps_each_type_rate_class_and_provider_counts()
     {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using PayerAtlas.Importers;
 using PayerAtlas.Importers.Tic;
 using PayerAtlas.Rates;
 
@@ -27,6 +28,17 @@ static class TicFiles
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// Bytes in memory that a parser may read in place, the way a mapped file offers them (<see cref="IInPlaceStream"/>):
+    /// the reader's window onto them instead of its buffer.
+    /// </summary>
+    public sealed class InPlace(byte[] content) : MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true), IInPlaceStream
+    {
+        public ReadOnlySpan<byte> Peek(int count) => GetBuffer().AsSpan((int)Position, (int)Math.Min(count, Length - Position));
+
+        public void Advance(int count) => Position += count;
     }
 
     /// <summary>A stream that refuses to seek, like a socket.</summary>

@@ -8,10 +8,13 @@ namespace PayerAtlas.Importers.Tic;
 /// One pooled buffer under a <see cref="Utf8JsonReader"/>: the refill loop (shift the unread tail to the front, read
 /// more, resume from the reader's state), absolute byte offsets, and an optional tee that copies the bytes the reader
 /// passes over to a spool stream. Memory is the buffer only; it grows only when a single token is larger than it.
+/// Over an <see cref="IInPlaceStream"/> (a mapped file) there is no buffer: the reader's span is a window onto the
+/// stream's own bytes, and a refill moves the window instead of copying.
 /// </summary>
 internal sealed class TicJsonBuffer : IDisposable
 {
     readonly Stream stream;
+    readonly IInPlaceStream? inPlace;
     readonly Action<long>? progress;
     readonly long progressStep;
     byte[] buffer;
@@ -32,8 +35,13 @@ internal sealed class TicJsonBuffer : IDisposable
         this.progress = progress;
         progressStep = 16L << 20;
         nextProgress = baseOffset + progressStep;
-        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 4096));
+        inPlace = stream as IInPlaceStream;
+        window = Math.Max(size, 4096);
+        buffer = inPlace is null ? ArrayPool<byte>.Shared.Rent(window) : [];
     }
+
+    /// <summary>The window's size over an <see cref="IInPlaceStream"/> (the buffer's length otherwise).</summary>
+    int window;
 
     public string File { get; }
 
@@ -55,19 +63,19 @@ internal sealed class TicJsonBuffer : IDisposable
     {
         Fill();
         start = 0;
-        return new Utf8JsonReader(buffer.AsSpan(0, length), final, default);
+        return new Utf8JsonReader(Bytes(0, length), final, default);
     }
 
     /// <summary>The absolute offset of a position in the reader's current span.</summary>
     public long Offset(long indexInSpan) => baseOffset + start + indexInSpan;
 
-    public ReadOnlySpan<byte> Slice(int from, int end) => buffer.AsSpan(start + from, end - from);
+    public ReadOnlySpan<byte> Slice(int from, int end) => Bytes(start + from, end - from);
 
     /// <summary>The bytes after the reader's last token that are in the buffer (a hand-written fast path reads them).</summary>
     public ReadOnlySpan<byte> Unread(in Utf8JsonReader reader)
     {
         var at = start + (int)reader.BytesConsumed;
-        return buffer.AsSpan(at, length - at);
+        return Bytes(at, length - at);
     }
 
     /// <summary>
@@ -77,7 +85,7 @@ internal sealed class TicJsonBuffer : IDisposable
     public void Resume(ref Utf8JsonReader reader, int skipped, JsonReaderState state)
     {
         start += (int)reader.BytesConsumed + skipped;
-        reader = new Utf8JsonReader(buffer.AsSpan(start, length - start), final, state);
+        reader = new Utf8JsonReader(Bytes(start, length - start), final, state);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -144,7 +152,7 @@ internal sealed class TicJsonBuffer : IDisposable
             return;
         }
 
-        tee.Write(buffer, teeFrom, start + (int)indexInSpan - teeFrom);
+        tee.Write(Bytes(teeFrom, start + (int)indexInSpan - teeFrom));
         tee = null;
     }
 
@@ -172,12 +180,22 @@ internal sealed class TicJsonBuffer : IDisposable
         start = 0;
         if (tee is not null)
         {
-            tee.Write(buffer, teeFrom, consumed - teeFrom);
+            tee.Write(Bytes(teeFrom, consumed - teeFrom));
             teeFrom = 0;
         }
 
         var remaining = length - consumed;
-        if (remaining > buffer.Length / 2)
+        if (inPlace is not null)
+        {
+            // Nothing to shift: the window moves on (and widens when one token fills most of it).
+            if (remaining > window / 2)
+            {
+                window *= 2;
+            }
+
+            inPlace.Advance(consumed);
+        }
+        else if (remaining > buffer.Length / 2)
         {
             // One token (a long string, a deep number run) fills most of the buffer: grow instead of shifting a little.
             var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -194,10 +212,34 @@ internal sealed class TicJsonBuffer : IDisposable
         baseOffset += consumed;
         Fill();
         Generation++;
-        reader = new Utf8JsonReader(buffer.AsSpan(0, length), final, reader.CurrentState);
+        reader = new Utf8JsonReader(Bytes(0, length), final, reader.CurrentState);
     }
 
+    /// <summary><paramref name="count"/> bytes from <paramref name="from"/> of the buffer (or of the window onto the stream).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    ReadOnlySpan<byte> Bytes(int from, int count) =>
+        inPlace is null ? buffer.AsSpan(from, count) : inPlace.Peek(from + count)[from..];
+
     void Fill()
+    {
+        if (inPlace is not null)
+        {
+            length = inPlace.Peek(window).Length;
+            final = length < window;
+        }
+        else
+        {
+            FillBuffer();
+        }
+
+        if (progress is not null && Position >= nextProgress)
+        {
+            nextProgress = Position + progressStep;
+            progress(Position);
+        }
+    }
+
+    void FillBuffer()
     {
         try
         {
@@ -217,17 +259,15 @@ internal sealed class TicJsonBuffer : IDisposable
         {
             throw new TicFormatException(File, Position, Path.ToString(), $"the gzip stream is corrupt or cut short ({e.Message})", e);
         }
-
-        if (progress is not null && Position >= nextProgress)
-        {
-            nextProgress = Position + progressStep;
-            progress(Position);
-        }
     }
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(buffer);
+        if (inPlace is null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         buffer = [];
         stream.Dispose();
     }
