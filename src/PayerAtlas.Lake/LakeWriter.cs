@@ -24,7 +24,10 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
     readonly Dictionary<string, PayerSlots> payers = new(StringComparer.Ordinal);
     readonly List<Slot> slots = [];
     readonly object idle = new();
-    readonly HandOffQueue<(LakeRow[] Rows, int Count)> filled = new(BatchesInFlight);
+    // The partitioner sleeps until a few batches wait (it is faster than the reader: woken for each, it was woken
+    // for every other batch). The reader has BatchesInFlight + 1 batches besides the one it fills, so it can always
+    // hand over that many without waiting for the partitioner.
+    readonly HandOffQueue<(LakeRow[] Rows, int Count)> filled = new(BatchesInFlight, wakeTakersAt: BatchesInFlight / 2);
     readonly HandOffQueue<LakeRow[]> empty = new(BatchesInFlight + 2);
     readonly Task partitioner;
     LakeRow[] batch;

@@ -20,7 +20,7 @@ namespace PayerAtlas.Lake;
 internal sealed unsafe partial class MappedFile : IDisposable
 {
     /// <summary>Bytes the hashing thread may run ahead of the parser's position.</summary>
-    public const long Lead = 4 << 20;
+    public const long Lead = 8 << 20;
 
     const int HashChunk = 1 << 20;
     const long ReleaseStep = 2 << 20;
@@ -120,7 +120,8 @@ internal sealed unsafe partial class MappedFile : IDisposable
             ReleaseBehind(to);
         }
 
-        if (Volatile.Read(ref hasherWaiting) && Hashed - to <= Lead / 2)
+        // Woken when it is a quarter of its lead ahead: it hashes 6 MB a wake-up (each costs this thread ~15 µs).
+        if (Volatile.Read(ref hasherWaiting) && Hashed - to <= Lead / 4)
         {
             lock (gate)
             {

@@ -125,18 +125,19 @@ internal sealed class ProviderTable
         npis.Clear();
         tins.Clear();
         networks.Clear();
+        // Element by element over the arrays: UnionWith takes an IEnumerable, two interface calls per NPI.
         foreach (var id in ids)
         {
             var r = byId[id];
-            npis.UnionWith(r.Npis);
-            tins.UnionWith(r.Tins);
-            networks.UnionWith(r.Networks);
+            AddAll(npis, r.Npis);
+            AddAll(tins, r.Tins);
+            AddAll(networks, r.Networks);
         }
 
         if (inline is not null)
         {
-            npis.UnionWith(inline.Npis);
-            tins.UnionWith(inline.Tins);
+            AddAll(npis, inline.Npis);
+            AddAll(tins, inline.Tins);
         }
 
         var summary = new ProviderSetSummary(npis.Count, tins.Count, networks.Count == 0 ? null : string.Join('|', networks));
@@ -146,6 +147,30 @@ internal sealed class ProviderTable
         }
 
         return summary;
+    }
+
+    static void AddAll(HashSet<long> set, long[] values)
+    {
+        foreach (var v in values)
+        {
+            set.Add(v);
+        }
+    }
+
+    static void AddAll(HashSet<string> set, string[] values)
+    {
+        foreach (var v in values)
+        {
+            set.Add(v);
+        }
+    }
+
+    static void AddAll(SortedSet<string> set, string[] values)
+    {
+        foreach (var v in values)
+        {
+            set.Add(v);
+        }
     }
 
     /// <summary>A 64-bit hash of an id list (a collision only costs a recomputation: hits are checked id by id).</summary>
