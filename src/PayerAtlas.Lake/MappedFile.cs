@@ -11,8 +11,9 @@ namespace PayerAtlas.Lake;
 /// A local plain (not gzip) file read through a memory mapping, on Linux: the parser reads the mapped bytes where they
 /// are (<see cref="IInPlaceStream"/>: no <c>read()</c> copy into a chunk, no second copy into the parser's buffer),
 /// while a thread of its own hashes them (SHA-256) at most <see cref="Lead"/> bytes ahead of the parser, which maps
-/// the pages in before the parser gets there. The pages behind the parser are dropped from the mapping (they stay in
-/// the page cache), so the process holds a few MB of the file whatever its size. A file another program truncates
+/// the pages in before the parser gets there. The pages both have passed are dropped from the mapping (they stay in
+/// the page cache; a hash that lags far is not waited for: the parser drops its pages, the hash drops them again after
+/// reading them), so the process holds a few MB of the file whatever its size. A file another program truncates
 /// while it is mapped stops the process (SIGBUS): the ingest checks size and modification time at the end and refuses
 /// a file that changed, but cannot survive one that shrank under it. The reader gets <see cref="Content"/>, a stream
 /// whose disposal leaves the mapping to its owner (the ingest, which still needs the hash).
@@ -20,10 +21,13 @@ namespace PayerAtlas.Lake;
 internal sealed unsafe partial class MappedFile : IDisposable
 {
     /// <summary>Bytes the hashing thread may run ahead of the parser's position.</summary>
-    public const long Lead = 8 << 20;
+    public const long Lead = 4 << 20;
 
     const int HashChunk = 1 << 20;
     const long ReleaseStep = 2 << 20;
+
+    /// <summary>How far the parser may get ahead of a lagging hash before it drops the pages behind itself anyway.</summary>
+    const long LagResident = 8 << 20;
     const int MadviseSequential = 2, MadviseDontNeed = 4;
 
     readonly FileStream file;
@@ -39,15 +43,18 @@ internal sealed unsafe partial class MappedFile : IDisposable
     readonly long reportEveryTicks = Stopwatch.Frequency / 4;
     long nextReport;
     long position;
-    long released;
+    long parserReleased;
+    long hashReleased;
+    readonly Action? beforeHashChunk;
     long hashed;
     bool hasherWaiting;
     bool finishing;
     bool stopping;
     ExceptionDispatchInfo? failure;
 
-    MappedFile(FileStream file, Action<long, long>? progress)
+    MappedFile(FileStream file, Action<long, long>? progress, Action? beforeHashChunk)
     {
+        this.beforeHashChunk = beforeHashChunk;
         Content = new ContentStream(this);
         this.file = file;
         this.progress = progress;
@@ -69,7 +76,10 @@ internal sealed unsafe partial class MappedFile : IDisposable
     /// decompressor copies anyway). <paramref name="progress"/> gets (bytes hashed, parser position) from the hashing
     /// thread about every 250 ms.
     /// </summary>
-    public static MappedFile? TryOpen(string path, Action<long, long>? progress = null)
+    public static MappedFile? TryOpen(string path, Action<long, long>? progress = null) => TryOpen(path, progress, null);
+
+    /// <summary>As <see cref="TryOpen(string, Action{long, long}?)"/>; <paramref name="beforeHashChunk"/> runs on the hashing thread before each chunk (tests: a hash that lags).</summary>
+    internal static MappedFile? TryOpen(string path, Action<long, long>? progress, Action? beforeHashChunk)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -86,7 +96,7 @@ internal sealed unsafe partial class MappedFile : IDisposable
                 return null;
             }
 
-            return new MappedFile(file, progress);
+            return new MappedFile(file, progress, beforeHashChunk);
         }
         catch
         {
@@ -115,12 +125,22 @@ internal sealed unsafe partial class MappedFile : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(to);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(to, length);
         Volatile.Write(ref position, to);
-        if (to - released >= ReleaseStep)
+        var page = Environment.SystemPageSize;
+        if (to < parserReleased)
         {
-            ReleaseBehind(to);
+            parserReleased = to / page * page; // moved back: those pages are read again
         }
 
-        // Woken when it is a quarter of its lead ahead: it hashes 6 MB a wake-up (each costs this thread ~15 µs).
+        // Behind the parser and the hash both (the hash is ahead but for a moment); behind the parser alone when the
+        // hash lags far (it then reads those pages again from the page cache, and drops them itself).
+        var hashedNow = Hashed;
+        var passed = hashedNow >= to || to - hashedNow > LagResident ? to : hashedNow;
+        if (passed - parserReleased >= ReleaseStep)
+        {
+            parserReleased = Release(parserReleased, passed);
+        }
+
+        // Woken when it is a quarter of its lead ahead: it hashes 3 MB a wake-up (each costs this thread ~15 µs).
         if (Volatile.Read(ref hasherWaiting) && Hashed - to <= Lead / 4)
         {
             lock (gate)
@@ -182,8 +202,16 @@ internal sealed unsafe partial class MappedFile : IDisposable
                     return;
                 }
 
+                beforeHashChunk?.Invoke();
                 hash.AppendData(new ReadOnlySpan<byte>(start + hashed, n));
                 Volatile.Write(ref hashed, hashed + n);
+
+                // Lagging behind the parser: the pages it hashed are read, so they go (ahead, the parser drops them).
+                if (hashed < Volatile.Read(ref position) && hashed - hashReleased >= ReleaseStep)
+                {
+                    hashReleased = Release(hashReleased, hashed);
+                }
+
                 Report();
             }
         }
@@ -202,15 +230,15 @@ internal sealed unsafe partial class MappedFile : IDisposable
         }
     }
 
-    /// <summary>Drops the pages before <paramref name="to"/> from the mapping (whole pages; they stay in the page cache, and are read again from there if touched).</summary>
-    void ReleaseBehind(long to)
+    /// <summary>
+    /// Drops the whole pages from <paramref name="from"/> to before <paramref name="to"/> from the mapping (they stay in
+    /// the page cache, and are read again from there if touched); returns where the next release starts.
+    /// </summary>
+    long Release(long from, long to)
     {
         var page = Environment.SystemPageSize;
         var end = to / page * page;
-        if (end > released && Madvise((nint)(start + released), (nuint)(end - released), MadviseDontNeed) == 0)
-        {
-            released = end;
-        }
+        return end > from && Madvise((nint)(start + from), (nuint)(end - from), MadviseDontNeed) == 0 ? end : from;
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]

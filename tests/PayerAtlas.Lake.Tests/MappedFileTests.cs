@@ -134,6 +134,30 @@ public sealed class MappedFileTests : IDisposable
         Assert.InRange(largest, 1, 16 << 10);
     }
 
+    [Fact]
+    public void A_hash_that_lags_behind_the_parser_leaves_no_pages_resident_either()
+    {
+        // The hashing thread slowed to a crawl: the parser runs far ahead of it. Its pages may neither pile up while
+        // the parser waits for nothing, nor stay mapped once the hash has read them again behind the parser.
+        var (path, bytes) = Write("d.json", 40 << 20, seed: 6);
+        using var mapped = MappedFile.TryOpen(path, null, () => Thread.Sleep(25))!;
+        var inPlace = (IInPlaceStream)mapped.Content;
+        long largest = 0;
+        while (inPlace.Peek(1 << 16) is { IsEmpty: false } span)
+        {
+            inPlace.Advance(span.Length);
+            if (mapped.Position % (8 << 20) == 0)
+            {
+                largest = Math.Max(largest, ResidentKb(path));
+            }
+        }
+
+        Assert.True(mapped.Hashed < bytes.Length / 2, $"the hash was not behind: {mapped.Hashed:N0} of {bytes.Length:N0}");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), mapped.FinishHash(path));
+        Assert.InRange(largest, 0, 16 << 10);
+        Assert.InRange(ResidentKb(path), 0, 8 << 10);
+    }
+
     /// <summary>The resident kB of this process's mapping of <paramref name="path"/> (from /proc/self/smaps).</summary>
     static long ResidentKb(string path)
     {
