@@ -5,6 +5,7 @@ using PayerAtlas.Rates;
 
 // Whole-process reader benchmarks, one measurement per process so peak memory belongs to that measurement:
 //   scan  <file>               bare Utf8JsonReader token scan (the ceiling)
+//   scan-mapped <file>         the same over a memory-mapped plain file (for comparison; not the ceiling)
 //   read  <file>               TicReader → counting sink (parse to observations)
 //   synth <file> <bytes> [gz]  write a synthetic in-network file
 // Prints one line: mode, file, uncompressed bytes, seconds, MB/s (10^6 bytes of JSON per second), peak working set.
@@ -24,6 +25,10 @@ switch (mode)
         var scan = TicTokenScan.Scan(TicSource.File(file));
         bytes = scan.Bytes;
         detail = string.Create(CultureInfo.InvariantCulture, $"tokens={scan.Tokens} negotiated_rate={scan.NegotiatedRates}");
+        break;
+    case "scan-mapped":
+        (bytes, var tokens) = PayerAtlas.Bench.Rates.MappedTokenScan.Scan(file);
+        detail = string.Create(CultureInfo.InvariantCulture, $"tokens={tokens}");
         break;
     case "read":
         var sink = new CountingRateSink();
