@@ -18,6 +18,9 @@ internal sealed class TicJsonBuffer : IDisposable
     readonly Action<long>? progress;
     readonly long progressStep;
     byte[] buffer;
+
+    /// <summary>The window's size over an <see cref="IInPlaceStream"/> (unused with a buffer).</summary>
+    int window;
     int length;
     int start;
     bool final;
@@ -39,9 +42,6 @@ internal sealed class TicJsonBuffer : IDisposable
         window = Math.Max(size, 4096);
         buffer = inPlace is null ? ArrayPool<byte>.Shared.Rent(window) : [];
     }
-
-    /// <summary>The window's size over an <see cref="IInPlaceStream"/> (the buffer's length otherwise).</summary>
-    int window;
 
     public string File { get; }
 
