@@ -183,14 +183,12 @@ public sealed partial class LakeWriter
         {
             foreach (var rows in encoder.Queue.GetConsumingEnumerable(abort.Token))
             {
-                turns.Enter();
                 try
                 {
                     encoder.Files.Write(rows, items, prices);
                 }
                 finally
                 {
-                    turns.Exit();
                     rows.Release();
                     if (Interlocked.Decrement(ref queued) == 0)
                     {

@@ -24,7 +24,6 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
     readonly Dictionary<string, PayerSlots> payers = new(StringComparer.Ordinal);
     readonly List<Slot> slots = [];
     readonly object idle = new();
-    readonly EncoderTurns turns;
     // The partitioner sleeps until a few batches wait (it is faster than the reader: woken for each, it was woken
     // for every other batch). The reader has BatchesInFlight + 1 batches besides the one it fills, so it can always
     // hand over that many without waiting for the partitioner.
@@ -45,7 +44,6 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
         StagingFolder = stagingFolder;
         Directory.CreateDirectory(stagingFolder);
         var share = Math.Max(1, this.options.Encoders);
-        turns = new EncoderTurns(this.options.EncodersWhileReading);
 
         // Blocks given back by the encoders are kept for the partitions that fill next, up to the budget: blocks in use
         // and blocks on the shelf never exceed what the budget allowed at its peak, and none is allocated twice (a
@@ -138,7 +136,6 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
 
         filled.CompleteAdding();
         await partitioner.ConfigureAwait(false);
-        turns.ReadingOver();
         FlushAll();
         finished = true;
         foreach (var e in encoders)
@@ -169,7 +166,6 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
             {
             }
 
-            turns.ReadingOver();
             foreach (var e in encoders)
             {
                 e.Queue.CompleteAdding();

@@ -35,12 +35,6 @@ public sealed record LakeWriterOptions
     /// </summary>
     public int Encoders { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>
-    /// Encoders writing at once while the source is read (<see cref="EncoderTurns"/>): the cores the reader and the
-    /// partitioner leave, at least one. All of them write once the source is read.
-    /// </summary>
-    public int EncodersWhileReading { get; init; } = Math.Max(1, Environment.ProcessorCount - 2);
-
     /// <summary>Partitions queued for each encoder; past it the reader waits (a slow disk slows the read, not memory).</summary>
     public int QueuedPartitions { get; init; } = 4;
 }

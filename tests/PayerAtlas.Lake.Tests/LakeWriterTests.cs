@@ -176,16 +176,11 @@ public sealed class LakeWriterTests : IDisposable
         Assert.Equal(2L, Scalar<long>("SELECT count(DISTINCT row_group_id) FROM parquet_metadata($g) WHERE file_name LIKE '%code_prefix=770%'", ("g", glob)));
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public async Task Two_encoders_share_the_partitions_and_every_row_lands_once(int encodersWhileReading)
+    [Fact]
+    public async Task Two_encoders_share_the_partitions_and_every_row_lands_once()
     {
         var rows = Observations.Many(20_000, seed: 3);
-        var lake = new RateLake(folder.Lake, new LakeWriterOptions
-        {
-            RowGroupRows = 1_000, MaxBufferedBytes = 64 << 10, Encoders = 2, EncodersWhileReading = encodersWhileReading,
-        });
+        var lake = new RateLake(folder.Lake, new LakeWriterOptions { RowGroupRows = 1_000, MaxBufferedBytes = 64 << 10, Encoders = 2 });
         var record = await IngestAsync(lake, "two.json", rows);
 
         var glob = LakeLayout.ParquetGlob(folder.Lake);
