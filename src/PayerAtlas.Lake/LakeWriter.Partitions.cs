@@ -199,6 +199,11 @@ public sealed partial class LakeWriter
                     }
                 }
             }
+
+            if (encoder.FinishFiles && !abort.IsCancellationRequested)
+            {
+                encoder.Staged = encoder.Files.FinishAll();
+            }
         }
         catch
         {
@@ -222,6 +227,15 @@ public sealed partial class LakeWriter
 
         public HandOffQueue<PartitionRows> Queue { get; }
         public PartFiles Files { get; }
+
+        /// <summary>
+        /// Set before the queue completes when the ingest finishes (the queue's lock publishes it): the drain then
+        /// finishes the files too.
+        /// </summary>
+        public bool FinishFiles { get; set; }
+
+        /// <summary>The encoder's finished parts, once its drain has run to the end with <see cref="FinishFiles"/> set.</summary>
+        public IReadOnlyList<StagedPart> Staged { get; set; } = [];
         public Task Drain { get; }
     }
 

@@ -140,6 +140,8 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
         finished = true;
         foreach (var e in encoders)
         {
+            // Each encoder writes its files' footers on its own thread once its queue is empty: in parallel.
+            e.FinishFiles = true;
             e.Queue.CompleteAdding();
         }
 
@@ -148,7 +150,7 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
             await e.Drain.ConfigureAwait(false);
         }
 
-        return [.. encoders.SelectMany(e => e.Files.FinishAll())];
+        return [.. encoders.SelectMany(e => e.Staged)];
     }
 
     public async ValueTask DisposeAsync()

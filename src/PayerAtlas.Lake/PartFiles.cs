@@ -68,7 +68,7 @@ internal sealed class PartFiles(string staging, string folder, int maxOpen, int 
         }
 
         var relative = Path.Combine(folder, $"{key.PayerSlug}__{key.CodePrefix}__{number:D4}.parquet");
-        var stream = new FileStream(Path.Combine(staging, relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 12);
+        var stream = new FileStream(Path.Combine(staging, relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
         try
         {
             var file = new Open(stream, new ParquetFileWriter(stream, LakeSchema.Fields, workspace: workspace), number, relative);

@@ -35,17 +35,78 @@ internal sealed partial class ColumnChunkWriter : IDisposable
     RleRunEncoder levelRuns => workspace.LevelRuns;
     RleRunEncoder indexRuns => workspace.IndexRuns;
 
-    /// <summary>Bytes written so far: the file offset of the next page.</summary>
+    /// <summary>Bytes held before they are written (see <see cref="WriteRaw"/>).</summary>
+    const int MaxPendingBytes = 1 << 18;
+
+    byte[]? pending;
+    int pendingLength;
+
+    /// <summary>Bytes written so far (pending ones included): the file offset of the next page.</summary>
     public long Position { get; private set; }
 
     public int Codec => options.Compression == ParquetCompression.Snappy ? ParquetFormat.Snappy : ParquetFormat.Uncompressed;
 
-    public void Flush() => stream.Flush();
+    /// <summary>Writes what is pending and flushes the stream.</summary>
+    public void Flush()
+    {
+        FlushPending();
+        stream.Flush();
+    }
 
+    /// <summary>
+    /// Appends to the file. The bytes are held in a pooled buffer until <see cref="FlushPending"/> (the end of a row
+    /// group, the footer) or until <see cref="MaxPendingBytes"/> are held: one <c>write</c> per row group instead of
+    /// one per page (a 1 GB ingest made ~16,000 writes of ~5 KB, each a system call).
+    /// </summary>
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
-        stream.Write(bytes);
         Position += bytes.Length;
+        if (pending is null || pending.Length - pendingLength < bytes.Length)
+        {
+            if (pendingLength + bytes.Length > MaxPendingBytes)
+            {
+                FlushPending();
+                if (bytes.Length >= MaxPendingBytes / 2)
+                {
+                    stream.Write(bytes);
+                    return;
+                }
+            }
+
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(pendingLength + bytes.Length, Math.Min(MaxPendingBytes, Math.Max(1 << 16, 2 * (pending?.Length ?? 0)))));
+            if (pending is not null)
+            {
+                pending.AsSpan(0, pendingLength).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(pending);
+            }
+
+            pending = grown;
+        }
+
+        bytes.CopyTo(pending.AsSpan(pendingLength));
+        pendingLength += bytes.Length;
+    }
+
+    /// <summary>Writes the pending bytes to the stream (and gives the buffer back to the pool).</summary>
+    public void FlushPending()
+    {
+        if (pending is null)
+        {
+            return;
+        }
+
+        var bytes = pending;
+        var n = pendingLength;
+        pending = null;
+        pendingLength = 0;
+        try
+        {
+            stream.Write(bytes, 0, n);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     Span<byte> Levels(int rows)
@@ -155,6 +216,14 @@ internal sealed partial class ColumnChunkWriter : IDisposable
 
     public void Dispose()
     {
+        // What is still pending belongs to an unfinished file (an error): it is dropped, not written.
+        if (pending is not null)
+        {
+            ArrayPool<byte>.Shared.Return(pending);
+            pending = null;
+            pendingLength = 0;
+        }
+
         if (ownsWorkspace)
         {
             workspace.Dispose();

@@ -144,6 +144,8 @@ internal sealed class ParquetRowGroup
                 $"Row group {Ordinal} has {next} of {columns.Length} columns written; write '{file.Fields[next].Name}' and the rest before End().");
         }
 
+        // Written before the row group counts as ended: a write that fails leaves it open, so no footer names it.
+        file.Chunks.FlushPending();
         ended = true;
         long uncompressed = 0;
         long compressed = 0;
