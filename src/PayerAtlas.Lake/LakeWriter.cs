@@ -145,11 +145,8 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
             e.Queue.CompleteAdding();
         }
 
-        foreach (var e in encoders)
-        {
-            await e.Drain.ConfigureAwait(false);
-        }
-
+        // All of them, even when one failed: a drain still finishing its files must not meet DisposeAsync's disposal.
+        await Task.WhenAll(encoders.Select(e => e.Drain)).ConfigureAwait(false);
         return [.. encoders.SelectMany(e => e.Staged)];
     }
 

@@ -61,28 +61,18 @@ internal sealed partial class ColumnChunkWriter : IDisposable
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
         Position += bytes.Length;
-        if (pending is null || pending.Length - pendingLength < bytes.Length)
+        if (pending is not null && pending.Length - pendingLength < bytes.Length)
         {
-            if (pendingLength + bytes.Length > MaxPendingBytes)
-            {
-                FlushPending();
-                if (bytes.Length >= MaxPendingBytes / 2)
-                {
-                    stream.Write(bytes);
-                    return;
-                }
-            }
-
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(pendingLength + bytes.Length, Math.Min(MaxPendingBytes, Math.Max(1 << 16, 2 * (pending?.Length ?? 0)))));
-            if (pending is not null)
-            {
-                pending.AsSpan(0, pendingLength).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(pending);
-            }
-
-            pending = grown;
+            FlushPending();
         }
 
+        if (bytes.Length >= MaxPendingBytes)
+        {
+            stream.Write(bytes);
+            return;
+        }
+
+        pending ??= ArrayPool<byte>.Shared.Rent(MaxPendingBytes);
         bytes.CopyTo(pending.AsSpan(pendingLength));
         pendingLength += bytes.Length;
     }
@@ -95,17 +85,23 @@ internal sealed partial class ColumnChunkWriter : IDisposable
             return;
         }
 
-        var bytes = pending;
-        var n = pendingLength;
-        pending = null;
-        pendingLength = 0;
         try
         {
-            stream.Write(bytes, 0, n);
+            stream.Write(pending, 0, pendingLength);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            ReturnPending();
+        }
+    }
+
+    void ReturnPending()
+    {
+        if (pending is not null)
+        {
+            ArrayPool<byte>.Shared.Return(pending);
+            pending = null;
+            pendingLength = 0;
         }
     }
 
@@ -217,12 +213,7 @@ internal sealed partial class ColumnChunkWriter : IDisposable
     public void Dispose()
     {
         // What is still pending belongs to an unfinished file (an error): it is dropped, not written.
-        if (pending is not null)
-        {
-            ArrayPool<byte>.Shared.Return(pending);
-            pending = null;
-            pendingLength = 0;
-        }
+        ReturnPending();
 
         if (ownsWorkspace)
         {
