@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PayerAtlas.Importers.Tic;
 using PayerAtlas.Tests;
 using PayerAtlas.Tests.Cli;
 
@@ -30,6 +31,42 @@ public sealed partial class RatesCliTests : IDisposable
         Assert.DoesNotContain("\u001b[", stderr, StringComparison.Ordinal);
         Assert.Matches(@"Ingested +TicInNetwork +[0-9,]+ obs", stdout);
         Assert.Matches(@"^[0-9,]+ observations, 0 rejected, 0 skipped as duplicate, [0-9.,]+ MB in [0-9.,]+ s \([0-9.,]+ MB/s\)", stdout.Split('\n')[^2]);
+    }
+
+    [Fact]
+    public async Task No_mmap_reads_a_plain_file_without_mapping_it_and_lands_the_same_rows()
+    {
+        var file = folder.File("in-network.json");
+        TicSynthesizer.Write(file, new TicSynthesizerOptions { TargetBytes = 48_000_000, Seed = 3 });
+        using var streamed = new LakeFolder();
+
+        // The process's own mappings, watched while each ingest runs: the default maps the file, --no-mmap must not.
+        var (mappedRun, mappedSeen) = await WatchMappingsAsync(file, () => CliRunner.Run("rates", "ingest", file, "--lake", folder.Lake));
+        var (streamedRun, streamedSeen) = await WatchMappingsAsync(file, () => CliRunner.Run("rates", "ingest", file, "--lake", streamed.Lake, "--no-mmap"));
+
+        Assert.Equal(0, mappedRun.Exit);
+        Assert.Equal(0, streamedRun.Exit);
+        Assert.True(mappedSeen, "the default ingest maps a plain local file");
+        Assert.False(streamedSeen, "--no-mmap reads the file as a stream");
+        const string Rows = "SELECT count(*), sum(hash(COLUMNS(*)))::VARCHAR FROM read_parquet($p, hive_partitioning = true, union_by_name = true)";
+        Assert.Equal(
+            Parquet.DuckDb.Query(Rows.Replace("$p", $"'{folder.Lake}/**/*.parquet'", StringComparison.Ordinal)).Single(),
+            Parquet.DuckDb.Query(Rows.Replace("$p", $"'{streamed.Lake}/**/*.parquet'", StringComparison.Ordinal)).Single());
+    }
+
+    /// <summary>Runs <paramref name="run"/> on another thread, reading /proc/self/maps until it returns: was <paramref name="file"/> mapped meanwhile?</summary>
+    static async Task<((int Exit, string Out, string Err) Result, bool Mapped)> WatchMappingsAsync(string file, Func<(int, string, string)> run)
+    {
+        var full = Path.GetFullPath(file);
+        var task = Task.Run(run);
+        var mapped = false;
+        while (!task.IsCompleted)
+        {
+            mapped |= File.ReadAllText("/proc/self/maps").Contains(full, StringComparison.Ordinal);
+            await Task.Delay(2);
+        }
+
+        return (await task, mapped);
     }
 
     [Fact]

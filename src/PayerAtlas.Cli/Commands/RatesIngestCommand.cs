@@ -24,16 +24,20 @@ public static class RatesIngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var lake = Lake();
+        var noMap = new Option<bool>("--no-mmap")
+        {
+            Description = "Read plain local files as streams, not through a memory mapping (for a file another program may cut short while it is read: a mapped file truncated under the reader stops the process)",
+        };
         var command = new Command("ingest", "Ingest price-transparency files into the rate lake; each file lands whole or not at all, and a file already in the lake is skipped")
-            { sources, lake };
-        command.SetAction((pr, ct) => Cli.RunAsync(() => IngestAsync(pr.GetValue(sources)!, pr.GetValue(lake)!, ct)));
+            { sources, lake, noMap };
+        command.SetAction((pr, ct) => Cli.RunAsync(() => IngestAsync(pr.GetValue(sources)!, pr.GetValue(lake)!, ct, mapFiles: !pr.GetValue(noMap))));
         return command;
     }
 
-    public static async Task<ExitCode> IngestAsync(IReadOnlyList<string> sources, string lakeFolder, CancellationToken ct)
+    public static async Task<ExitCode> IngestAsync(IReadOnlyList<string> sources, string lakeFolder, CancellationToken ct, bool mapFiles = true)
     {
         var lake = new RateLake(lakeFolder);
-        var ingester = new RateIngester(lake, RateReaders.Default());
+        var ingester = new RateIngester(lake, RateReaders.Default()) { MapLocalFiles = mapFiles };
         var results = new List<IngestResult>();
         var failed = new List<string>();
         await IngestProgressView.RunAsync(async view =>
