@@ -82,9 +82,16 @@ internal struct LakeRow
 }
 
 /// <summary>A <see cref="RateLocator"/>'s shape, indices and byte offset: what a row holds of it besides its text.</summary>
-internal readonly struct LocatorNumbers(in RateLocator locator)
+internal readonly struct LocatorNumbers
 {
-    public readonly RateLocatorShape Shape = locator.Shape;
-    public readonly int A = locator.Indices.A, B = locator.Indices.B, C = locator.Indices.C, D = locator.Indices.D;
-    public readonly long Offset = locator.RawOffset;
+    public readonly RateLocatorShape Shape;
+    public readonly int A, B, C, D;
+    public readonly long Offset;
+
+    public LocatorNumbers(in RateLocator locator)
+    {
+        Shape = locator.Shape;
+        (A, B, C, D) = locator.Indices;
+        Offset = locator.RawOffset;
+    }
 }

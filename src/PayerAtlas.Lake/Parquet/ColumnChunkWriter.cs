@@ -61,15 +61,17 @@ internal sealed partial class ColumnChunkWriter : IDisposable
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
         Position += bytes.Length;
+        if (bytes.Length >= MaxPendingBytes)
+        {
+            // Too large to hold: written at once, after what is held (whatever size of buffer the pool handed out).
+            FlushPending();
+            stream.Write(bytes);
+            return;
+        }
+
         if (pending is not null && pending.Length - pendingLength < bytes.Length)
         {
             FlushPending();
-        }
-
-        if (bytes.Length >= MaxPendingBytes)
-        {
-            stream.Write(bytes);
-            return;
         }
 
         pending ??= ArrayPool<byte>.Shared.Rent(MaxPendingBytes);
