@@ -6,6 +6,7 @@ public sealed partial class LakeWriter
     /// <summary>The partitioner's thread: places each observation of each batch in its partition, in order.</summary>
     void Partition()
     {
+        HelperThreads.Start("lake-partition");
         try
         {
             foreach (var (rows, n) in filled.GetConsumingEnumerable(abort.Token))
@@ -179,6 +180,7 @@ public sealed partial class LakeWriter
     /// <summary>An encoder's thread: writes the partitions queued for it, in order, as row groups.</summary>
     void Drain(Encoder encoder)
     {
+        HelperThreads.Start(encoder.ThreadName);
         try
         {
             foreach (var rows in encoder.Queue.GetConsumingEnumerable(abort.Token))
@@ -216,14 +218,18 @@ public sealed partial class LakeWriter
     /// <summary>One encoder: its queue of partitions to write, its part files, its thread.</summary>
     sealed class Encoder
     {
-        public Encoder(LakeWriter owner, PartFiles files)
+        public Encoder(LakeWriter owner, int index, PartFiles files)
         {
+            ThreadName = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lake-encode-{index}");
             Files = files;
             Queue = new HandOffQueue<PartitionRows>(Math.Max(1, owner.options.QueuedPartitions));
 
             // A thread of its own (not the pool's): blocked waits, no pool workers spinning for work on two cores.
             Drain = Task.Factory.StartNew(() => owner.Drain(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
+
+        /// <summary>The name its thread runs under.</summary>
+        public string ThreadName { get; }
 
         public HandOffQueue<PartitionRows> Queue { get; }
         public PartFiles Files { get; }

@@ -52,7 +52,7 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
 
         // Each encoder creates its files in a folder of its own: file creation takes the folder's lock.
         encoders = Enumerable.Range(0, share)
-            .Select(i => new Encoder(this, new PartFiles(
+            .Select(i => new Encoder(this, i, new PartFiles(
                 stagingFolder, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Max(1, this.options.MaxOpenFiles / share), Math.Max(1, this.options.MaxOpenRowGroups / share))))
             .ToArray();
         for (var i = 0; i < BatchesInFlight + 1; i++)

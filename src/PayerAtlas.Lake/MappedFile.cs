@@ -176,6 +176,7 @@ internal sealed unsafe partial class MappedFile : IDisposable
 
     void Hash()
     {
+        HelperThreads.Start();
         try
         {
             while (true)

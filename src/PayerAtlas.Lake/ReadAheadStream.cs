@@ -94,6 +94,7 @@ internal sealed class ReadAheadStream : ForwardReadStream
 
     void Produce()
     {
+        HelperThreads.Start();
         try
         {
             while (!stop.IsCancellationRequested)
