@@ -4,35 +4,38 @@ namespace PayerAtlas.Lake;
 
 /// <summary>
 /// The ingest's helper threads — the writer's partitioner and encoders, the hash of a mapped file, the read-ahead of a
-/// stream — run <see cref="Niceness"/> nice levels below the thread that started them (the reader's, the ingest's
-/// bottleneck). Their work comes in bursts (a partitioner woken for several batches floods its encoders): at equal
-/// priority a burst took the reader's core from it while the other core then sat idle once the burst was done — a
-/// fifth of both cores' time on a 1 GB ingest. Lower, a helper waits for the core the reader leaves, the backlog it
-/// keeps fills that core, and the reader runs on: 8–10 % less wall time for plain and gzip files alike, the same CPU
-/// time (bench/rates/README.md). The nice levels are relative within the process's scheduling group (Linux
-/// autogroup or cgroup), and a helper that falls behind stops the reader through the hand-offs' bounds, so other work
-/// on the machine gains nothing it would not have had (measured beside a busy loop: the same as at equal priority).
+/// stream — run <see cref="DefaultNiceness"/> nice levels below the thread that started them, the reader's (the
+/// ingest's bottleneck; <see cref="LakeWriterOptions.HelperNiceness"/>, <c>rates ingest --helper-nice</c>). Their
+/// work comes in bursts (a partitioner woken for several batches floods its encoders): at equal priority a burst took
+/// the reader's core from it while the other core sat idle once the burst was done — a fifth of both cores' time on
+/// a 1 GB ingest. Lower, a helper waits for the core the reader leaves, the backlog it keeps fills that core, and the
+/// reader runs on: 7–14 % less wall time for plain and gzip files, the same CPU time (bench/rates/README.md). Nice
+/// levels weigh threads of one scheduling group (Linux autogroup: a terminal session; or a cgroup) against each
+/// other: beside busy loops of another session the ingest ran faster too (15.9–16.7 s against 18.8–19.3), but
+/// CPU-bound work of the same group now takes the helpers' share first (beside two busy loops of the same session:
+/// 13.6–13.9 s against 8.8–10.2) — <c>--helper-nice 0</c> runs them at the reader's priority.
 /// </summary>
 internal static partial class HelperThreads
 {
-    /// <summary>Nice levels a helper runs below its starter (CFS weight 1024 against 272: a helper shares a core with the reader 1 : 3.8).</summary>
-    public const int Niceness = 6;
+    /// <summary>Nice levels a helper runs below its starter by default (CFS weight 1024 against 272: a helper shares a core with the reader 1 : 3.8).</summary>
+    public const int DefaultNiceness = 6;
 
     const int PrioProcess = 0;
 
     /// <summary>
     /// Names the calling thread (as <c>top -H</c> and <c>/proc</c> show it, 15 characters at most; a long-running
-    /// task's thread is otherwise ".NET Long Running Task", cut to ".NET Long Runni") and, on Linux, lowers its priority by <see cref="Niceness"/>. For a thread of its own only, at its start:
+    /// task's thread is otherwise ".NET Long Running Task", cut to ".NET Long Runni") and, on Linux, lowers its
+    /// priority by <paramref name="niceness"/> levels (0: left as it is). For a thread of its own only, at its start:
     /// never a pool thread, which would keep the lower priority for other work.
     /// </summary>
-    public static void Start(string? name = null)
+    public static void Start(string? name, int niceness)
     {
         if (name is not null)
         {
             Thread.CurrentThread.Name = name;
         }
 
-        if (!OperatingSystem.IsLinux())
+        if (niceness <= 0 || !OperatingSystem.IsLinux())
         {
             return;
         }
@@ -45,7 +48,7 @@ internal static partial class HelperThreads
             return;
         }
 
-        _ = SetPriority(PrioProcess, tid, Math.Min(19, now + Niceness));
+        _ = SetPriority(PrioProcess, tid, Math.Min(19, now + niceness));
     }
 
     [LibraryImport("libc", EntryPoint = "gettid")]

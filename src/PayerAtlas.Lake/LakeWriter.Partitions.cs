@@ -6,7 +6,7 @@ public sealed partial class LakeWriter
     /// <summary>The partitioner's thread: places each observation of each batch in its partition, in order.</summary>
     void Partition()
     {
-        HelperThreads.Start("lake-partition");
+        HelperThreads.Start("lake-partition", options.HelperNiceness);
         try
         {
             foreach (var (rows, n) in filled.GetConsumingEnumerable(abort.Token))
@@ -180,7 +180,7 @@ public sealed partial class LakeWriter
     /// <summary>An encoder's thread: writes the partitions queued for it, in order, as row groups.</summary>
     void Drain(Encoder encoder)
     {
-        HelperThreads.Start(encoder.ThreadName);
+        HelperThreads.Start(encoder.ThreadName, options.HelperNiceness);
         try
         {
             foreach (var rows in encoder.Queue.GetConsumingEnumerable(abort.Token))

@@ -126,8 +126,13 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
         batchCount = 0;
     }
 
-    /// <summary>Writes every partition's remaining rows, waits for the encoders and finishes the files; returns the staged parts.</summary>
-    internal async Task<IReadOnlyList<StagedPart>> FinishAsync()
+    /// <summary>
+    /// Writes every partition's remaining rows, waits for the encoders and finishes the files; returns the staged parts.
+    /// The waits for the helper threads block instead of awaiting: an await continues on the thread that completes the
+    /// task, here a helper running below the caller's priority (<see cref="HelperThreads"/>), which would then run the
+    /// rest of the caller's work — the commit, the next source — at that priority.
+    /// </summary>
+    internal Task<IReadOnlyList<StagedPart>> FinishAsync()
     {
         if (batchCount > 0)
         {
@@ -135,7 +140,7 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
         }
 
         filled.CompleteAdding();
-        await partitioner.ConfigureAwait(false);
+        partitioner.GetAwaiter().GetResult();
         FlushAll();
         finished = true;
         foreach (var e in encoders)
@@ -146,8 +151,8 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
         }
 
         // All of them, even when one failed: a drain still finishing its files must not meet DisposeAsync's disposal.
-        await Task.WhenAll(encoders.Select(e => e.Drain)).ConfigureAwait(false);
-        return [.. encoders.SelectMany(e => e.Staged)];
+        Task.WhenAll(encoders.Select(e => e.Drain)).GetAwaiter().GetResult();
+        return Task.FromResult<IReadOnlyList<StagedPart>>([.. encoders.SelectMany(e => e.Staged)]);
     }
 
     public async ValueTask DisposeAsync()
@@ -159,7 +164,7 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
             filled.CompleteAdding();
             try
             {
-                await partitioner.ConfigureAwait(false);
+                partitioner.GetAwaiter().GetResult(); // blocking, as in FinishAsync
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
             {
@@ -170,7 +175,7 @@ public sealed partial class LakeWriter : IRatePriceSink, IAsyncDisposable
                 e.Queue.CompleteAdding();
                 try
                 {
-                    await e.Drain.ConfigureAwait(false);
+                    e.Drain.GetAwaiter().GetResult();
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or IOException)
                 {

@@ -35,6 +35,12 @@ public sealed record LakeWriterOptions
     /// </summary>
     public int Encoders { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    /// <summary>
+    /// Nice levels the ingest's helper threads (partitioner, encoders, the hash of a mapped file, the read-ahead of a
+    /// stream) run below the thread that starts them, on Linux; 0 runs them at its priority (see <see cref="HelperThreads"/>).
+    /// </summary>
+    public int HelperNiceness { get; init; } = HelperThreads.DefaultNiceness;
+
     /// <summary>Partitions queued for each encoder; past it the reader waits (a slow disk slows the read, not memory).</summary>
     public int QueuedPartitions { get; init; } = 4;
 }

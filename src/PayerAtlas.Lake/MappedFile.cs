@@ -46,15 +46,17 @@ internal sealed unsafe partial class MappedFile : IDisposable
     long parserReleased;
     long hashReleased;
     readonly Action? beforeHashChunk;
+    readonly int helperNiceness;
     long hashed;
     bool hasherWaiting;
     bool finishing;
     bool stopping;
     ExceptionDispatchInfo? failure;
 
-    MappedFile(FileStream file, Action<long, long>? progress, Action? beforeHashChunk)
+    MappedFile(FileStream file, Action<long, long>? progress, Action? beforeHashChunk, int helperNiceness)
     {
         this.beforeHashChunk = beforeHashChunk;
+        this.helperNiceness = helperNiceness;
         Content = new ContentStream(this);
         this.file = file;
         this.progress = progress;
@@ -74,12 +76,14 @@ internal sealed unsafe partial class MappedFile : IDisposable
     /// <summary>
     /// The file mapped, when it can be read that way: Linux, not empty, not gzip (a .gz is read as a stream: its
     /// decompressor copies anyway). <paramref name="progress"/> gets (bytes hashed, parser position) from the hashing
-    /// thread about every 250 ms.
+    /// thread about every 250 ms. The hashing thread runs <paramref name="helperNiceness"/> nice levels below the caller's
+    /// (<see cref="HelperThreads"/>).
     /// </summary>
-    public static MappedFile? TryOpen(string path, Action<long, long>? progress = null) => TryOpen(path, progress, null);
+    public static MappedFile? TryOpen(string path, Action<long, long>? progress = null, int helperNiceness = HelperThreads.DefaultNiceness) =>
+        TryOpen(path, progress, null, helperNiceness);
 
-    /// <summary>As <see cref="TryOpen(string, Action{long, long}?)"/>; <paramref name="beforeHashChunk"/> runs on the hashing thread before each chunk (tests: a hash that lags).</summary>
-    internal static MappedFile? TryOpen(string path, Action<long, long>? progress, Action? beforeHashChunk)
+    /// <summary>As <see cref="TryOpen(string, Action{long, long}?, int)"/>; <paramref name="beforeHashChunk"/> runs on the hashing thread before each chunk (tests: a hash that lags).</summary>
+    internal static MappedFile? TryOpen(string path, Action<long, long>? progress, Action? beforeHashChunk, int helperNiceness = HelperThreads.DefaultNiceness)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -96,7 +100,7 @@ internal sealed unsafe partial class MappedFile : IDisposable
                 return null;
             }
 
-            return new MappedFile(file, progress, beforeHashChunk);
+            return new MappedFile(file, progress, beforeHashChunk, helperNiceness);
         }
         catch
         {
@@ -176,7 +180,7 @@ internal sealed unsafe partial class MappedFile : IDisposable
 
     void Hash()
     {
-        HelperThreads.Start();
+        HelperThreads.Start(null, helperNiceness);
         try
         {
             while (true)

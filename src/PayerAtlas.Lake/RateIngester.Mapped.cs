@@ -12,7 +12,7 @@ public sealed partial class RateIngester
     {
         LakeIngest? ingest = null;
         using var mapped = MappedFile.TryOpen(file.FullName, (hashed, parsed) => progress?.Report(new IngestProgress(
-            source, hashed, file.Length, parsed, ingest?.Observations ?? 0, clock.Elapsed)));
+            source, hashed, file.Length, parsed, ingest?.Observations ?? 0, clock.Elapsed)), lake.WriterOptions.HelperNiceness);
         if (mapped is null)
         {
             return null;

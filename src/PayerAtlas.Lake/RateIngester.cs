@@ -83,7 +83,7 @@ public sealed partial class RateIngester(RateLake lake, RateReaders readers, Htt
         using var counted = content = new CountingStream(decoded);
 
         // Reading, hashing and decompressing run on their own thread, ahead of the parser.
-        using var ahead = new ReadAheadStream(counted);
+        using var ahead = new ReadAheadStream(counted, helperNiceness: lake.WriterOptions.HelperNiceness);
         var head = new byte[RateFileSniffer.HeadBytes];
         int headLength;
         try

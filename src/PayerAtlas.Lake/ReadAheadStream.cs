@@ -17,13 +17,16 @@ internal sealed class ReadAheadStream : ForwardReadStream
     readonly CancellationTokenSource stop = new();
     readonly Thread producer;
     readonly int chunkSize;
+    readonly int helperNiceness;
     Chunk current;
     int position;
     bool ended;
     ExceptionDispatchInfo? failure;
 
-    public ReadAheadStream(Stream inner, int chunkSize = 1 << 20, int depth = 4)
+    /// <summary>Reads <paramref name="inner"/> ahead on a thread <paramref name="helperNiceness"/> nice levels below the caller's (<see cref="HelperThreads"/>).</summary>
+    public ReadAheadStream(Stream inner, int chunkSize = 1 << 20, int depth = 4, int helperNiceness = HelperThreads.DefaultNiceness)
     {
+        this.helperNiceness = helperNiceness;
         this.inner = inner;
         this.chunkSize = chunkSize;
         ready = new HandOffQueue<Chunk>(Math.Max(1, depth));
@@ -94,7 +97,7 @@ internal sealed class ReadAheadStream : ForwardReadStream
 
     void Produce()
     {
-        HelperThreads.Start();
+        HelperThreads.Start(null, helperNiceness);
         try
         {
             while (!stop.IsCancellationRequested)
