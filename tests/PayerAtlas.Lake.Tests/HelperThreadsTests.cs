@@ -81,6 +81,7 @@ public sealed class HelperThreadsTests : IDisposable
         TicSynthesizer.Write(file, new TicSynthesizerOptions { TargetBytes = 40_000_000, Seed = 11 });
         var lake = new RateLake(folder.Lake, new LakeWriterOptions { HelperNiceness = 3 });
         var seen = new HashSet<string>();
+        var creator = Nice("thread-self");
         var starter = 0;
         var ingest = new Thread(() =>
         {
@@ -95,7 +96,7 @@ public sealed class HelperThreadsTests : IDisposable
         {
             foreach (var (name, nice) in Threads())
             {
-                if (nice == starter + 3 && name is "hash" or "lake-partition")
+                if (nice == Math.Min(19, starter + 3) && name is "hash" or "lake-partition")
                 {
                     seen.Add(name);
                 }
@@ -103,7 +104,7 @@ public sealed class HelperThreadsTests : IDisposable
         }
 
         ingest.Join();
-        Assert.Equal(5, starter);
+        Assert.Equal(Math.Min(19, creator + 5), starter);
         Assert.Equal(["hash", "lake-partition"], seen.Order());
         Assert.Single(lake.Sources());
     }
