@@ -41,18 +41,15 @@ internal static partial class HelperThreads
         }
 
         // A new thread starts with its creator's nice value; a failure (a sandbox without the calls) leaves it there.
-        var tid = (uint)GetTid();
-        var now = GetPriority(PrioProcess, tid);
+        // On Linux the nice value is per thread, and "who" 0 of PRIO_PROCESS is the calling thread.
+        var now = GetPriority(PrioProcess, 0);
         if (now == -1 && Marshal.GetLastPInvokeError() != 0)
         {
             return;
         }
 
-        _ = SetPriority(PrioProcess, tid, Math.Min(19, now + niceness));
+        _ = SetPriority(PrioProcess, 0, Math.Min(19, now + niceness));
     }
-
-    [LibraryImport("libc", EntryPoint = "gettid")]
-    private static partial int GetTid();
 
     [LibraryImport("libc", EntryPoint = "getpriority", SetLastError = true)]
     private static partial int GetPriority(int which, uint who);

@@ -28,14 +28,13 @@ public static class RatesIngestCommand
         {
             Description = "Read plain local files as streams, not through a memory mapping (for a file another program may cut short while it is read: a mapped file truncated under the reader stops the process)",
         };
-        var helperNice = new Option<int>("--helper-nice")
+        var helperNice = new Option<int?>("--helper-nice")
         {
             Description = "Nice levels the helper threads (partitioner, encoders, hash, read-ahead) run below the reader, 0-19 (Linux; default 6: they then fill the core the reader leaves instead of taking its own; 0 when CPU-bound work started from the same session should not take their share first)",
-            DefaultValueFactory = _ => HelperThreadsDefault,
         };
         helperNice.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 19)
+            if (r.GetValueOrDefault<int?>() is < 0 or > 19)
             {
                 r.AddError("--helper-nice must be 0 to 19");
             }
@@ -47,13 +46,10 @@ public static class RatesIngestCommand
         return command;
     }
 
-    static int HelperThreadsDefault => new LakeWriterOptions().HelperNiceness;
-
     public static async Task<ExitCode> IngestAsync(
         IReadOnlyList<string> sources, string lakeFolder, CancellationToken ct, bool mapFiles = true, int? helperNiceness = null)
     {
-        var options = new LakeWriterOptions();
-        var lake = new RateLake(lakeFolder, options with { HelperNiceness = helperNiceness ?? options.HelperNiceness });
+        var lake = new RateLake(lakeFolder, helperNiceness is { } nice ? new LakeWriterOptions { HelperNiceness = nice } : null);
         var ingester = new RateIngester(lake, RateReaders.Default()) { MapLocalFiles = mapFiles };
         var results = new List<IngestResult>();
         var failed = new List<string>();
